@@ -97,7 +97,7 @@ function closedVocabulary<T extends readonly [string, ...string[]]>(values: T, w
 
 export const likelihoodSchema = closedVocabulary(LIKELIHOOD_TERMS as unknown as [LikelihoodTerm, ...LikelihoodTerm[]], 'Likelihood');
 export const confidenceSchema = closedVocabulary(CONFIDENCE_LEVELS, 'Confidence');
-export const reliabilitySchema = closedVocabulary(['A', 'B', 'C', 'D', 'E', 'F'], 'Source reliability');
+export const reliabilitySchema = closedVocabulary(['A', 'B', 'C', 'D', 'E', 'F'] as const, 'Source reliability');
 export const credibilitySchema = z
   .number({ error: () => 'Information credibility must be a whole number from 1 to 6.' })
   .int('Information credibility must be a whole number from 1 to 6.')

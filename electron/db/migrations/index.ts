@@ -1,0 +1,9 @@
+// Every schema version, in order. Add a migration: a new file `<NNN>-<what-it-does>.ts`,
+// one line here, and a test that starts from the previous version with data in it.
+import { migration001 } from './001-initial-schema';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+/** The schema version this build of the app writes. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,137 @@
+// Use cases for claim cards and their citations.
+import type { Claim, ClaimFields } from '../../../shared/api/claims';
+import type { Handlers } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
+import { buildFtsQuery } from '../../../shared/search/ftsQuery';
+import { claimFieldsOf, type ClaimRow } from '../../db/repositories/claims';
+import type { ServiceContext } from '../context';
+import { anchorInCurrentVersion, type CitationTarget } from '../sources/anchorCitations';
+
+type ClaimHandlers = Pick<
+  Handlers,
+  | 'claims.create'
+  | 'claims.update'
+  | 'claims.get'
+  | 'claims.getMany'
+  | 'claims.search'
+  | 'claims.revisions'
+  | 'claims.usedIn'
+  | 'claims.tags'
+  | 'citations.attach'
+  | 'citations.detach'
+  | 'citations.get'
+  | 'citations.forSource'
+>;
+
+function toClaim(ctx: ServiceContext, row: ClaimRow, citations = ctx.citations.forClaim(row.id)): Claim {
+  return {
+    ...claimFieldsOf(row),
+    id: row.id,
+    revision: row.revision,
+    citations,
+    usedInBriefs: row.used_in_briefs,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function requireClaimRow(ctx: ServiceContext, claimId: number): ClaimRow {
+  const row = ctx.claims.get(claimId);
+  if (!row) throw new AppError('NOT_FOUND', `There is no claim with id ${claimId}.`);
+  return row;
+}
+
+function sameFields(a: ClaimFields, b: ClaimFields): boolean {
+  return JSON.stringify({ ...a, tags: [...new Set(a.tags)] }) === JSON.stringify({ ...b, tags: [...new Set(b.tags)] });
+}
+
+function insertCitation(ctx: ServiceContext, owner: { claimId: number | null; briefId: number | null }, target: CitationTarget, stance: Claim['citations'][number]['stance']): number {
+  const { versionId, anchor } = anchorInCurrentVersion(ctx, target);
+  return ctx.citations.insert({ ...owner, sourceId: target.sourceId, versionId, stance, ...anchor }, ctx.now());
+}
+
+export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
+  return {
+    'claims.create'({ citations, ...fields }) {
+      return ctx.write(() => {
+        const claimId = ctx.claims.insert(fields, ctx.now());
+        for (const citation of citations) insertCitation(ctx, { claimId, briefId: null }, citation.target, citation.stance);
+        return toClaim(ctx, ctx.claims.get(claimId)!);
+      });
+    },
+
+    'claims.update'({ claimId, baseRevision, fields }) {
+      return ctx.write(() => {
+        const row = requireClaimRow(ctx, claimId);
+        if (baseRevision !== undefined && baseRevision !== row.revision) {
+          throw new AppError('CONFLICT', `Claim ${claimId} was changed elsewhere (revision ${row.revision}, you edited revision ${baseRevision}). Reload it and apply your change again.`);
+        }
+        const current = claimFieldsOf(row);
+        const next = { ...current, ...fields };
+        if (!sameFields(current, next)) ctx.claims.update(claimId, next, ctx.now());
+        return toClaim(ctx, ctx.claims.get(claimId)!);
+      });
+    },
+
+    'claims.get'({ claimId }) {
+      return toClaim(ctx, requireClaimRow(ctx, claimId));
+    },
+
+    'claims.getMany'({ claimIds }) {
+      const rows = ctx.claims.getMany(claimIds);
+      const citations = ctx.citations.forClaims(rows.map((r) => r.id));
+      return rows.map((row) => toClaim(ctx, row, citations.get(row.id) ?? []));
+    },
+
+    'claims.search'({ query, limit, offset, ...filters }) {
+      const { rows, total } = ctx.claims.search({ ftsQuery: buildFtsQuery(query), limit, offset, ...filters });
+      const citations = ctx.citations.forClaims(rows.map((r) => r.id));
+      return { hits: rows.map((row) => ({ ...toClaim(ctx, row, citations.get(row.id) ?? []), snippet: row.snippet ?? null })), total };
+    },
+
+    'claims.revisions'({ claimId }) {
+      requireClaimRow(ctx, claimId);
+      return ctx.claims.revisions(claimId).map((r) => ({
+        ...claimFieldsOf({ ...r, used_in_briefs: 0, updated_at: r.created_at }),
+        claimId: r.claim_id,
+        revision: r.revision,
+        createdAt: r.created_at,
+      }));
+    },
+
+    'claims.usedIn'({ claimId }) {
+      requireClaimRow(ctx, claimId);
+      return ctx.claims.usedIn(claimId);
+    },
+
+    'claims.tags'() {
+      return ctx.claims.tags();
+    },
+
+    'citations.attach'({ claimId, briefId, target, stance }) {
+      return ctx.write(() => {
+        if (claimId !== undefined) requireClaimRow(ctx, claimId);
+        if (briefId !== undefined && !ctx.briefs.getSummary(briefId)) throw new AppError('NOT_FOUND', `There is no brief with id ${briefId}.`);
+        const id = insertCitation(ctx, { claimId: claimId ?? null, briefId: briefId ?? null }, target, stance);
+        return ctx.citations.get(id)!;
+      });
+    },
+
+    'citations.detach'({ citationId }) {
+      return ctx.write(() => {
+        if (!ctx.citations.detach(citationId, ctx.now())) throw new AppError('NOT_FOUND', `There is no attached citation with id ${citationId}.`);
+        return { detached: true as const };
+      });
+    },
+
+    'citations.get'({ citationId }) {
+      const citation = ctx.citations.get(citationId);
+      if (!citation) throw new AppError('NOT_FOUND', `There is no citation with id ${citationId}.`);
+      return citation;
+    },
+
+    'citations.forSource'({ sourceId }) {
+      return ctx.citations.forSource(sourceId);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// The composition root: open a library file and return the handler table every transport
+// (Electron IPC, the browser test harness, the CLI) calls.
+import { api, isMethod, type Handlers, type Input, type Method, type Output } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { openLibraryDatabase, type OpenOptions } from '../db/connection';
+import { createBriefHandlers } from './briefs/handlers';
+import { createClaimHandlers } from './claims/handlers';
+import { createServiceContext, type ServiceContext } from './context';
+import { createLibraryHandlers } from './library/handlers';
+import { describeValidationError } from './validation';
+import { createSourceHandlers } from './sources/handlers';
+
+export interface LibraryOptions extends OpenOptions {
+  dbPath: string;
+  /** Pin the clock (tests). */
+  now?: () => string;
+  /** Where unexpected errors are reported in full; defaults to stderr. */
+  logError?: (error: unknown) => void;
+}
+
+export interface Library {
+  handlers: Handlers;
+  /** Validates untrusted input against the contract, runs the handler, and turns every failure into an AppError. */
+  invoke<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+  invokeUnknown(method: unknown, input: unknown): Promise<unknown>;
+  context: ServiceContext;
+  close(): void;
+}
+
+/** Opens the library at `dbPath` (creating and migrating it as needed) and wires every use case. */
+export function createLibrary(options: LibraryOptions): Library {
+  const opened = openLibraryDatabase(options.dbPath, options);
+  const ctx = createServiceContext(opened.db, opened.path, options.now);
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const handlers: Handlers = {
+    ...createLibraryHandlers(ctx),
+    ...createSourceHandlers(ctx),
+    ...createClaimHandlers(ctx),
+    ...createBriefHandlers(ctx),
+  };
+
+  async function invokeUnknown(method: unknown, input: unknown): Promise<unknown> {
+    if (!isMethod(method)) throw new AppError('INVALID_INPUT', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
+    const parsed = api[method].input.safeParse(input ?? {});
+    if (!parsed.success) throw new AppError('INVALID_INPUT', describeValidationError(parsed.error));
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      return await handler(parsed.data);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      logError(error);
+      throw new AppError('INTERNAL', `Something went wrong while running ${method}; nothing was changed. (${(error as Error)?.message ?? String(error)})`);
+    }
+  }
+
+  return {
+    handlers,
+    context: ctx,
+    invoke: (method, input) => invokeUnknown(method, input) as Promise<never>,
+    invokeUnknown,
+    close: () => opened.db.close(),
+  };
+}

@@ -1,0 +1,24 @@
+// Builds everything the app runs: the renderer (Vite) into dist/renderer, and the Electron
+// main process (ESM) and sandboxed preload (CommonJS, as sandboxed preloads must be) into
+// dist/electron. The CLI and tests run the TypeScript sources directly and need no build.
+import { build as esbuild } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
+
+const only = process.argv[2]; // optional: 'renderer' or 'electron'
+
+if (!only || only === 'renderer') {
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}
+
+if (!only || only === 'electron') {
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
+  if (existsSync('electron/main/index.ts')) {
+    await esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.js', format: 'esm',
+      // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } });
+  }
+  if (existsSync('electron/preload/index.ts')) {
+    await esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' });
+  }
+}

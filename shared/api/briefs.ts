@@ -1,0 +1,93 @@
+// The briefs part of the contract: Lexical documents that embed claim cards and citations.
+import { z } from 'zod';
+import { markingSchema } from '../tradecraft/vocabularies';
+import { anchorStatusSchema } from './claims';
+import { idSchema, isoDateTime, nonEmptyText } from './common';
+
+/** A serialized Lexical editor state. Its shape is Lexical's; the store checks only that it has a root. */
+export const briefDocumentSchema = z
+  .object({ root: z.object({ type: z.literal('root'), children: z.array(z.unknown()) }).passthrough() })
+  .passthrough();
+export type BriefDocument = z.infer<typeof briefDocumentSchema>;
+
+export const briefSummarySchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  marking: z.string(),
+  author: z.string().nullable(),
+  revision: z.number().int().positive(),
+  claimCount: z.number().int(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  deletedAt: isoDateTime.nullable(),
+});
+export type BriefSummary = z.infer<typeof briefSummarySchema>;
+
+export const briefSchema = briefSummarySchema.extend({ document: briefDocumentSchema });
+export type Brief = z.infer<typeof briefSchema>;
+
+export const briefCheckSchema = z.object({
+  briefId: idSchema,
+  citations: z.array(
+    z.object({
+      citationId: idSchema,
+      claimId: idSchema.nullable(),
+      status: anchorStatusSchema,
+      score: z.number().nullable(),
+      quote: z.string(),
+      sourceId: idSchema,
+    }),
+  ),
+  /** Claims embedded in the brief that have no citation at all. */
+  uncitedClaims: z.array(z.object({ claimId: idSchema, statement: z.string() })),
+  /** Ids the document refers to that no longer exist in the library. */
+  missingClaimIds: z.array(idSchema),
+  missingCitationIds: z.array(idSchema),
+});
+export type BriefCheck = z.infer<typeof briefCheckSchema>;
+
+export const appendableBlockSchema = z.union([
+  z.object({ claimId: idSchema }),
+  z.object({ heading: nonEmptyText('Heading', 500) }),
+  z.object({ text: nonEmptyText('Text', 100_000) }),
+]);
+
+export const briefsApi = {
+  'briefs.create': {
+    input: z.object({
+      title: nonEmptyText('Title', 300),
+      marking: markingSchema.default(''),
+      author: z.string().trim().max(200).nullable().default(null),
+      /** Start from the BLUF / Key judgments / Discussion / Outlook template, or empty. */
+      template: z.enum(['standard', 'empty']).default('standard'),
+    }),
+    output: briefSchema,
+  },
+  'briefs.list': {
+    input: z.object({ includeDeleted: z.boolean().default(false) }).default({ includeDeleted: false }),
+    output: z.array(briefSummarySchema),
+  },
+  'briefs.get': { input: z.object({ briefId: idSchema }), output: briefSchema },
+  'briefs.update': {
+    input: z.object({
+      briefId: idSchema,
+      title: nonEmptyText('Title', 300).optional(),
+      marking: markingSchema.optional(),
+      author: z.string().trim().max(200).nullable().optional(),
+    }),
+    output: briefSummarySchema,
+  },
+  'briefs.save': {
+    input: z.object({
+      briefId: idSchema,
+      document: briefDocumentSchema,
+      /** The revision this document was edited from; a stale one is refused rather than lose the other change. */
+      baseRevision: z.number().int().positive().optional(),
+    }),
+    output: briefSummarySchema,
+  },
+  'briefs.append': { input: z.object({ briefId: idSchema, block: appendableBlockSchema }), output: briefSummarySchema },
+  'briefs.delete': { input: z.object({ briefId: idSchema }), output: briefSummarySchema },
+  'briefs.restore': { input: z.object({ briefId: idSchema }), output: briefSummarySchema },
+  'briefs.check': { input: z.object({ briefId: idSchema }), output: briefCheckSchema },
+} as const;

@@ -1,0 +1,130 @@
+// The claims part of the contract: claim cards, their revisions and their citations.
+import { z } from 'zod';
+import {
+  claimKindSchema,
+  claimStatusSchema,
+  confidenceSchema,
+  credibilitySchema,
+  likelihoodSchema,
+  reliabilitySchema,
+  stanceSchema,
+} from '../tradecraft/vocabularies';
+import { idSchema, isoDateTime, nonEmptyText } from './common';
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1, 'A tag must not be empty.')
+  .max(60, 'A tag is at most 60 characters.')
+  .regex(/^[^\s,"]+(?: [^\s,"]+)*$/, 'A tag may not contain commas or quotes.');
+
+export const claimFieldsSchema = z.object({
+  statement: nonEmptyText('Statement', 4000),
+  kind: claimKindSchema.default('fact'),
+  likelihood: likelihoodSchema.nullable().default(null),
+  confidence: confidenceSchema.nullable().default(null),
+  credibility: credibilitySchema.nullable().default(null),
+  status: claimStatusSchema.default('draft'),
+  tags: z.array(tagSchema).max(50).default([]),
+});
+export type ClaimFields = z.infer<typeof claimFieldsSchema>;
+
+export const anchorStatusSchema = z.enum(['exact', 'fuzzy', 'orphaned']);
+
+export const citationSchema = z.object({
+  id: idSchema,
+  claimId: idSchema.nullable(),
+  briefId: idSchema.nullable(),
+  sourceId: idSchema,
+  /** The version the position refers to: the current one, or for an orphan the last one it was found in. */
+  versionId: idSchema,
+  stance: stanceSchema,
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  anchorStatus: anchorStatusSchema,
+  /** 1 for exact, the match score for fuzzy, null for orphaned. */
+  score: z.number().nullable(),
+  sourceTitle: z.string(),
+  sourceReliability: reliabilitySchema,
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+export const claimSchema = claimFieldsSchema.extend({
+  id: idSchema,
+  revision: z.number().int().positive(),
+  citations: z.array(citationSchema),
+  usedInBriefs: z.number().int(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+export const claimRevisionSchema = claimFieldsSchema.extend({
+  claimId: idSchema,
+  revision: z.number().int().positive(),
+  createdAt: isoDateTime,
+});
+
+export const claimSearchHitSchema = claimSchema.extend({
+  /** Statement excerpt with matches wrapped in SNIPPET_OPEN / SNIPPET_CLOSE; null without a query. */
+  snippet: z.string().nullable(),
+});
+export type ClaimSearchHit = z.infer<typeof claimSearchHitSchema>;
+
+/** Where a citation's passage lies, given as offsets or as a quote to find in the current version. */
+export const citationTargetSchema = z.union([
+  z.object({ sourceId: idSchema, start: z.number().int().nonnegative(), end: z.number().int().positive() }),
+  z.object({ sourceId: idSchema, quote: nonEmptyText('Quote', 4000) }),
+]);
+
+export const newCitationSchema = z.object({ target: citationTargetSchema, stance: stanceSchema.default('supports') });
+
+export const claimsApi = {
+  'claims.create': {
+    input: claimFieldsSchema.extend({ citations: z.array(newCitationSchema).max(100).default([]) }),
+    output: claimSchema,
+  },
+  'claims.update': {
+    input: z.object({
+      claimId: idSchema,
+      /** The revision the editor started from; a stale one is refused instead of overwriting someone's change. */
+      baseRevision: z.number().int().positive().optional(),
+      fields: claimFieldsSchema.partial(),
+    }),
+    output: claimSchema,
+  },
+  'claims.get': { input: z.object({ claimId: idSchema }), output: claimSchema },
+  'claims.getMany': { input: z.object({ claimIds: z.array(idSchema).max(5000) }), output: z.array(claimSchema) },
+  'claims.search': {
+    input: z.object({
+      query: z.string().max(1000).default(''),
+      tag: tagSchema.optional(),
+      status: claimStatusSchema.optional(),
+      likelihood: likelihoodSchema.optional(),
+      confidence: confidenceSchema.optional(),
+      sourceId: idSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ hits: z.array(claimSearchHitSchema), total: z.number().int() }),
+  },
+  'claims.revisions': { input: z.object({ claimId: idSchema }), output: z.array(claimRevisionSchema) },
+  'claims.usedIn': {
+    input: z.object({ claimId: idSchema }),
+    output: z.array(z.object({ briefId: idSchema, title: z.string(), updatedAt: isoDateTime })),
+  },
+  'claims.tags': { input: z.object({}).default({}), output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
+  'citations.attach': {
+    /** A citation belongs to a claim card, or to a brief when it cites a passage in running text. */
+    input: newCitationSchema
+      .extend({ claimId: idSchema.optional(), briefId: idSchema.optional() })
+      .refine((c) => (c.claimId === undefined) !== (c.briefId === undefined), 'A citation belongs to either a claim or a brief.'),
+    output: citationSchema,
+  },
+  'citations.detach': { input: z.object({ citationId: idSchema }), output: z.object({ detached: z.literal(true) }) },
+  'citations.get': { input: z.object({ citationId: idSchema }), output: citationSchema },
+  'citations.forSource': { input: z.object({ sourceId: idSchema }), output: z.array(citationSchema) },
+} as const;

@@ -1,0 +1,18 @@
+// The library part of the contract: the file itself — where it is, its health, its backups.
+import { z } from 'zod';
+import { isoDateTime } from './common';
+
+export const libraryApi = {
+  'library.info': {
+    input: z.object({}).default({}),
+    output: z.object({
+      path: z.string(),
+      schemaVersion: z.number().int(),
+      counts: z.object({ sources: z.number().int(), claims: z.number().int(), citations: z.number().int(), briefs: z.number().int() }),
+    }),
+  },
+  'library.backup': {
+    input: z.object({ outFile: z.string().min(1) }),
+    output: z.object({ path: z.string(), bytes: z.number().int(), createdAt: isoDateTime }),
+  },
+} as const;
