@@ -5,13 +5,16 @@ import type { Database as Db } from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/types';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 export interface OpenOptions {
   /** Where the pre-migration backup goes; default: a `backups` folder beside the library. */
   backupDir?: string;
+  /** The schema history to apply; the app's own by default (tests pass a longer one to exercise upgrades). */
+  migrations?: readonly Migration[];
 }
 
 export interface OpenedLibrary {
@@ -33,20 +36,22 @@ export function defaultBackupDir(dbPath: string): string {
  * app is refused with an AppError and left byte-for-byte as it was.
  */
 export function openLibraryDatabase(dbPath: string, options: OpenOptions = {}): OpenedLibrary {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]!.version;
   const existed = existsSync(dbPath) && statSync(dbPath).size > 0;
   let fromVersion = 0;
-  if (existed) fromVersion = inspectExistingLibrary(dbPath);
+  if (existed) fromVersion = inspectExistingLibrary(dbPath, latest);
 
   mkdirSync(dirname(dbPath), { recursive: true });
   const db = new Database(dbPath);
   try {
     applyPragmas(db);
     let migrationBackup: string | null = null;
-    if (existed && fromVersion > 0 && fromVersion < LATEST_SCHEMA_VERSION) {
+    if (existed && fromVersion < latest) {
       migrationBackup = backupBeforeMigration(db, dbPath, fromVersion, options.backupDir ?? defaultBackupDir(dbPath));
     }
-    migrate(db, fromVersion);
-    return { db, path: dbPath, schemaVersion: LATEST_SCHEMA_VERSION, migrationBackup };
+    migrate(db, migrations, fromVersion);
+    return { db, path: dbPath, schemaVersion: latest, migrationBackup };
   } catch (error) {
     db.close();
     throw error;
@@ -54,7 +59,7 @@ export function openLibraryDatabase(dbPath: string, options: OpenOptions = {}): 
 }
 
 /** Reads an existing file without writing to it: header, health and schema version. */
-function inspectExistingLibrary(dbPath: string): number {
+function inspectExistingLibrary(dbPath: string, latest: number): number {
   const header = Buffer.alloc(16);
   const fd = openSync(dbPath, 'r');
   try {
@@ -69,10 +74,10 @@ function inspectExistingLibrary(dbPath: string): number {
   try {
     probe = new Database(dbPath, { readonly: true, fileMustExist: true });
     const version = probe.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_SCHEMA_VERSION) {
+    if (version > latest) {
       throw new AppError(
         'DATABASE_NEWER',
-        `${basename(dbPath)} was written by a newer version of Briefing Composer (library version ${version}; this app reads up to ${LATEST_SCHEMA_VERSION}). Update the app to open it; the file was left untouched.`,
+        `${basename(dbPath)} was written by a newer version of Briefing Composer (library version ${version}; this app reads up to ${latest}). Update the app to open it; the file was left untouched.`,
       );
     }
     const check = probe.pragma('quick_check', { simple: true });
@@ -110,8 +115,8 @@ function backupBeforeMigration(db: Db, dbPath: string, fromVersion: number, back
 }
 
 /** Applies each pending migration in its own transaction together with its user_version. */
-function migrate(db: Db, fromVersion: number): void {
-  for (const migration of MIGRATIONS) {
+function migrate(db: Db, migrations: readonly Migration[], fromVersion: number): void {
+  for (const migration of migrations) {
     if (migration.version <= fromVersion) continue;
     db.transaction(() => {
       migration.up(db);

@@ -52,6 +52,42 @@ export const appendableBlockSchema = z.union([
   z.object({ text: nonEmptyText('Text', 100_000) }),
 ]);
 
+/** A citation the pre-flight reports (orphaned or fuzzy), with enough to find it in the app. */
+export const preflightCitationSchema = z.object({
+  citationId: idSchema,
+  claimId: idSchema.nullable(),
+  sourceId: idSchema,
+  sourceTitle: z.string(),
+  quote: z.string(),
+  score: z.number().nullable(),
+});
+
+/** What the analyst sees before every export (DESIGN.md §7, issue 4): orphans block unless confirmed. */
+export const exportPreflightSchema = z.object({
+  briefId: idSchema,
+  briefTitle: z.string(),
+  revision: z.number().int().positive(),
+  citationCount: z.number().int(),
+  orphaned: z.array(preflightCitationSchema),
+  fuzzy: z.array(preflightCitationSchema),
+  uncitedClaims: z.array(z.object({ claimId: idSchema, statement: z.string() })),
+  missingClaimIds: z.array(idSchema),
+  missingCitationIds: z.array(idSchema),
+  /** True when the brief has orphaned citations: export only with `allowOrphans`. */
+  blocked: z.boolean(),
+});
+export type ExportPreflight = z.infer<typeof exportPreflightSchema>;
+
+export const exportPdfResultSchema = z.object({
+  preflight: exportPreflightSchema,
+  /** False when the pre-flight blocked the export (orphans without `allowOrphans`); nothing was written. */
+  exported: z.boolean(),
+  path: z.string().nullable(),
+  bytes: z.number().int().nullable(),
+  pages: z.number().int().nullable(),
+});
+export type ExportPdfResult = z.infer<typeof exportPdfResultSchema>;
+
 export const briefsApi = {
   'briefs.create': {
     input: z.object({

@@ -18,8 +18,20 @@ export const tagSchema = z
   .max(60, 'A tag is at most 60 characters.')
   .regex(/^[^\s,"]+(?: [^\s,"]+)*$/, 'A tag may not contain commas or quotes.');
 
-export const claimFieldsSchema = z.object({
+/** The fields of a claim, each required: the shape of an edit (with `.partial()`), without defaults. */
+export const claimFieldsExactSchema = z.object({
   statement: nonEmptyText('Statement', 4000),
+  kind: claimKindSchema,
+  likelihood: likelihoodSchema.nullable(),
+  confidence: confidenceSchema.nullable(),
+  credibility: credibilitySchema.nullable(),
+  status: claimStatusSchema,
+  tags: z.array(tagSchema).max(50),
+});
+
+/** The fields of a new claim: everything but the statement has a default. Never `.partial()` this
+ * one for edits — zod applies defaults inside optional fields, which would reset them. */
+export const claimFieldsSchema = claimFieldsExactSchema.extend({
   kind: claimKindSchema.default('fact'),
   likelihood: likelihoodSchema.nullable().default(null),
   confidence: confidenceSchema.nullable().default(null),
@@ -92,7 +104,7 @@ export const claimsApi = {
       claimId: idSchema,
       /** The revision the editor started from; a stale one is refused instead of overwriting someone's change. */
       baseRevision: z.number().int().positive().optional(),
-      fields: claimFieldsSchema.partial(),
+      fields: claimFieldsExactSchema.partial(),
     }),
     output: claimSchema,
   },

@@ -1,6 +1,6 @@
 // The library part of the contract: the file itself — where it is, its health, its backups.
 import { z } from 'zod';
-import { isoDateTime } from './common';
+import { isoDateTime, nonEmptyText } from './common';
 
 export const libraryApi = {
   'library.info': {
@@ -12,7 +12,7 @@ export const libraryApi = {
     }),
   },
   'library.backup': {
-    input: z.object({ outFile: z.string().min(1) }),
+    input: z.object({ outFile: nonEmptyText('Backup file', 4096) }),
     output: z.object({ path: z.string(), bytes: z.number().int(), createdAt: isoDateTime }),
   },
 } as const;

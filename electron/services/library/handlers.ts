@@ -14,8 +14,12 @@ export async function backupLibrary(ctx: ServiceContext, outFile: string): Promi
   const target = resolve(outFile);
   if (target === resolve(ctx.dbPath)) throw new AppError('INVALID_INPUT', 'A backup cannot overwrite the library it copies.');
   if (existsSync(target)) throw new AppError('CONFLICT', `${target} already exists; choose a new file name so no earlier backup is overwritten.`);
-  mkdirSync(dirname(target), { recursive: true });
-  await ctx.db.backup(target);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    await ctx.db.backup(target);
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `Cannot write a backup to ${target}: ${(error as Error).message}.`);
+  }
   const copy = new Database(target, { readonly: true });
   try {
     const check = copy.pragma('integrity_check', { simple: true });
