@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { formatGrading } from '../../shared/tradecraft/vocabularies';
 import { createLibrary, type Library } from '../services/createLibrary';
+import type { Printer } from '../services/export/printer';
 import { defaultLibraryPath } from '../services/paths';
 
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2 } as const;
@@ -57,7 +58,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .showSuggestionAfterError();
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
-  const open = (): Library => (library ??= createLibrary({ dbPath: globals().db ?? defaultLibraryPath(), logError: (e) => io.stderr(String((e as Error)?.stack ?? e)) }));
+  /** Opens the library once per run; only `export` passes a printer, so no other command loads Chromium's driver. */
+  const open = (printer?: Printer): Library =>
+    (library ??= createLibrary({ dbPath: globals().db ?? defaultLibraryPath(), printer, logError: (e) => io.stderr(String((e as Error)?.stack ?? e)) }));
   /** Prints the JSON object with --json, else the human-readable lines. */
   const print = (json: unknown, human: () => string) => io.stdout(globals().json ? JSON.stringify(json) : human());
 
@@ -255,12 +258,31 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   program
     .command('export')
-    .description('export a brief to PDF (not available yet)')
-    .argument('<briefId>')
-    .requiredOption('--out <file>')
-    .option('--allow-orphans')
-    .action(() => {
-      throw new AppError('NOT_AVAILABLE', 'PDF export is not available yet in this build.');
+    .description('export a brief to PDF after a pre-flight check; exit 1 if citations are orphaned (unless --allow-orphans)')
+    .argument('<briefId>', 'the brief', positiveInt('BRIEF_ID'))
+    .requiredOption('--out <file>', 'the PDF to write (replaced atomically if it exists)')
+    .option('--allow-orphans', 'export even with orphaned citations; they are marked in the PDF')
+    .action(async (briefId: number, options: { out: string; allowOrphans?: boolean }) => {
+      // Imported here so the other commands never load playwright-core.
+      const [{ describePreflight }, { createChromiumPrinter }] = await Promise.all([
+        import('../services/export/preflight'),
+        import('../services/export/chromiumPrinter'),
+      ]);
+      const result = await open(createChromiumPrinter()).invoke('briefs.exportPdf', {
+        briefId,
+        outFile: options.out,
+        allowOrphans: Boolean(options.allowOrphans),
+      });
+      print(result, () => {
+        const lines = describePreflight(result.preflight);
+        if (result.exported) {
+          lines.push(`Exported brief ${briefId} to ${result.path} (${result.pages} page(s), ${Math.ceil((result.bytes ?? 0) / 1024).toLocaleString('en')} KB).`);
+        } else {
+          lines.push(`Export blocked: ${result.preflight.orphaned.length} orphaned citation(s). Re-cite or detach them, or pass --allow-orphans to export with them marked.`);
+        }
+        return lines.join('\n');
+      });
+      if (!result.exported) throw new CheckFailed();
     });
 
   try {

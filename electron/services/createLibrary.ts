@@ -5,6 +5,8 @@ import { AppError } from '../../shared/api/errors';
 import { openLibraryDatabase, type OpenOptions } from '../db/connection';
 import { createBriefHandlers } from './briefs/handlers';
 import { createClaimHandlers } from './claims/handlers';
+import { createExportHandlers } from './export/handlers';
+import type { Printer } from './export/printer';
 import { createServiceContext, type ServiceContext } from './context';
 import { createLibraryHandlers } from './library/handlers';
 import { describeValidationError } from './validation';
@@ -14,6 +16,10 @@ export interface LibraryOptions extends OpenOptions {
   dbPath: string;
   /** Pin the clock (tests). */
   now?: () => string;
+  /** Prints export HTML to PDF (Electron's printToPDF in the app, Chromium in the CLI and tests); without one, export is NOT_AVAILABLE. */
+  printer?: Printer;
+  /** The folder holding print.css and other resources; defaults to the repository's resources/. */
+  resourcesDir?: string;
   /** Where unexpected errors are reported in full; defaults to stderr. */
   logError?: (error: unknown) => void;
 }
@@ -37,6 +43,7 @@ export function createLibrary(options: LibraryOptions): Library {
     ...createSourceHandlers(ctx),
     ...createClaimHandlers(ctx),
     ...createBriefHandlers(ctx),
+    ...createExportHandlers(ctx, { printer: options.printer, resourcesDir: options.resourcesDir }),
   };
 
   async function invokeUnknown(method: unknown, input: unknown): Promise<unknown> {

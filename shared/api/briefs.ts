@@ -126,4 +126,15 @@ export const briefsApi = {
   'briefs.delete': { input: z.object({ briefId: idSchema }), output: briefSummarySchema },
   'briefs.restore': { input: z.object({ briefId: idSchema }), output: briefSummarySchema },
   'briefs.check': { input: z.object({ briefId: idSchema }), output: briefCheckSchema },
+  /** The pre-flight list the app shows before exporting (orphaned, fuzzy, uncited). */
+  'briefs.preflight': { input: z.object({ briefId: idSchema }), output: exportPreflightSchema },
+  /** Exports to a PDF file; with orphaned citations it writes nothing unless `allowOrphans` (the analyst confirmed). */
+  'briefs.exportPdf': {
+    input: z.object({
+      briefId: idSchema,
+      outFile: nonEmptyText('Output file', 4096),
+      allowOrphans: z.boolean().default(false),
+    }),
+    output: exportPdfResultSchema,
+  },
 } as const;

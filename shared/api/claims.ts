@@ -121,7 +121,12 @@ export const claimsApi = {
       limit: z.number().int().min(1).max(500).default(50),
       offset: z.number().int().min(0).default(0),
     }),
-    output: z.object({ hits: z.array(claimSearchHitSchema), total: z.number().int() }),
+    output: z.object({
+      hits: z.array(claimSearchHitSchema),
+      total: z.number().int(),
+      /** True when more claims match than were counted (`total` is then a lower bound, shown as "2,000+"). */
+      totalIsLowerBound: z.boolean(),
+    }),
   },
   'claims.revisions': { input: z.object({ claimId: idSchema }), output: z.array(claimRevisionSchema) },
   'claims.usedIn': {

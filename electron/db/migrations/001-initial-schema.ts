@@ -52,9 +52,11 @@ export const migration001: Migration = {
         created_at  TEXT NOT NULL,
         updated_at  TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX claims_by_status ON claims(status);
-      CREATE INDEX claims_by_likelihood ON claims(likelihood);
-      CREATE INDEX claims_by_confidence ON claims(confidence);
+      -- The library lists newest first, alone or within one filter.
+      CREATE INDEX claims_by_recency ON claims(updated_at DESC, id DESC);
+      CREATE INDEX claims_by_status ON claims(status, updated_at DESC);
+      CREATE INDEX claims_by_likelihood ON claims(likelihood, updated_at DESC);
+      CREATE INDEX claims_by_confidence ON claims(confidence, updated_at DESC);
 
       CREATE TABLE claim_tags (
         claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
@@ -139,7 +141,8 @@ export const migration001: Migration = {
 
       -- Full-text indexes over external content, kept in sync by the triggers below.
       CREATE VIRTUAL TABLE claims_fts USING fts5(
-        statement, tags, content = 'claims', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+        statement, tags, content = 'claims', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '1 2 3'  -- search-as-you-type asks for prefixes on every keystroke
       );
       CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
         INSERT INTO claims_fts(rowid, statement, tags) VALUES (new.id, new.statement, new.tags);

@@ -15,18 +15,35 @@ export interface ClaimRow {
   created_at: string;
   updated_at: string;
   used_in_briefs: number;
-  snippet?: string | null;
 }
 
-export interface ClaimSearchFilters {
-  ftsQuery: string | null;
+export interface ClaimFilters {
   tag?: string | undefined;
   status?: string | undefined;
   likelihood?: string | undefined;
   confidence?: string | undefined;
   sourceId?: number | undefined;
-  limit: number;
-  offset: number;
+}
+
+/** The WHERE conditions (joined by AND, over alias `c`) and parameters for the library's filters. */
+function filterSql(filters: ClaimFilters): { whereSql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filters.tag) {
+    where.push('c.id IN (SELECT claim_id FROM claim_tags WHERE tag = @tag)');
+    params.tag = filters.tag;
+  }
+  for (const key of ['status', 'likelihood', 'confidence'] as const) {
+    if (filters[key]) {
+      where.push(`c.${key} = @${key}`);
+      params[key] = filters[key];
+    }
+  }
+  if (filters.sourceId) {
+    where.push('c.id IN (SELECT claim_id FROM citations WHERE source_id = @sourceId AND detached_at IS NULL AND claim_id IS NOT NULL)');
+    params.sourceId = filters.sourceId;
+  }
+  return { whereSql: where.join(' AND '), params };
 }
 
 const USED_IN = `(SELECT count(*) FROM brief_claims bc JOIN briefs b ON b.id = bc.brief_id
@@ -100,38 +117,25 @@ export function createClaimsRepository(db: Database) {
       return statements.tags.all() as Array<{ tag: string; count: number }>;
     },
     /**
-     * Ranked, filtered search. With a query, ranks by bm25 and returns a snippet; without,
-     * lists the most recently changed claims first.
+     * The newest `limit` claims matching an FTS query and the filters, with the text that was
+     * indexed (statement and tags), for ranking outside SQL. FTS5 walks its posting lists in
+     * rowid order and stops at the limit, so this stays fast however common the words are.
      */
-    search(filters: ClaimSearchFilters): { rows: ClaimRow[]; total: number } {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: filters.limit, offset: filters.offset };
-      if (filters.ftsQuery) {
-        where.push('claims_fts MATCH @fts');
-        params.fts = filters.ftsQuery;
-      }
-      if (filters.tag) {
-        where.push('c.id IN (SELECT claim_id FROM claim_tags WHERE tag = @tag)');
-        params.tag = filters.tag;
-      }
-      for (const key of ['status', 'likelihood', 'confidence'] as const) {
-        if (filters[key]) {
-          where.push(`c.${key} = @${key}`);
-          params[key] = filters[key];
-        }
-      }
-      if (filters.sourceId) {
-        where.push('c.id IN (SELECT claim_id FROM citations WHERE source_id = @sourceId AND detached_at IS NULL AND claim_id IS NOT NULL)');
-        params.sourceId = filters.sourceId;
-      }
-      const from = filters.ftsQuery ? 'claims_fts JOIN claims c ON c.id = claims_fts.rowid' : 'claims c';
-      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const snippet = filters.ftsQuery ? `snippet(claims_fts, 0, char(57344), char(57345), '…', 24)` : 'NULL';
-      const order = filters.ftsQuery ? 'ORDER BY claims_fts.rank' : 'ORDER BY c.updated_at DESC, c.id DESC';
+    matchCandidates(filters: ClaimFilters & { ftsQuery: string }, limit: number): Array<{ id: number; statement: string; tags: string }> {
+      const { whereSql, params } = filterSql(filters);
+      return db
+        .prepare(`SELECT c.id, c.statement, c.tags FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+                  WHERE claims_fts MATCH @fts ${whereSql ? `AND ${whereSql}` : ''} ORDER BY claims_fts.rowid DESC LIMIT ${limit}`)
+        .all({ ...params, fts: filters.ftsQuery }) as Array<{ id: number; statement: string; tags: string }>;
+    },
+    /** A page of claims matching the filters, most recently changed first, and how many match in all. */
+    list(filters: ClaimFilters, limit: number, offset: number): { rows: ClaimRow[]; total: number } {
+      const { whereSql, params } = filterSql(filters);
+      const where = whereSql ? `WHERE ${whereSql}` : '';
       const rows = db
-        .prepare(`SELECT c.*, ${USED_IN}, ${snippet} AS snippet FROM ${from} ${whereSql} ${order} LIMIT @limit OFFSET @offset`)
-        .all(params) as ClaimRow[];
-      const total = db.prepare(`SELECT count(*) FROM ${from} ${whereSql}`).pluck().get(params) as number;
+        .prepare(`SELECT c.*, ${USED_IN} FROM claims c ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT @limit OFFSET @offset`)
+        .all({ ...params, limit, offset }) as ClaimRow[];
+      const total = db.prepare(`SELECT count(*) FROM claims c ${where}`).pluck().get(params) as number;
       return { rows, total };
     },
   };

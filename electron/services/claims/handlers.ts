@@ -3,6 +3,8 @@ import type { Claim, ClaimFields } from '../../../shared/api/claims';
 import type { Handlers } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { buildFtsQuery } from '../../../shared/search/ftsQuery';
+import { rankByTermFrequency } from '../../../shared/search/rank';
+import { makeSnippet } from '../../../shared/search/snippet';
 import { claimFieldsOf, type ClaimRow } from '../../db/repositories/claims';
 import type { ServiceContext } from '../context';
 import { anchorInCurrentVersion, type CitationTarget } from '../sources/anchorCitations';
@@ -22,6 +24,9 @@ type ClaimHandlers = Pick<
   | 'citations.get'
   | 'citations.forSource'
 >;
+
+/** How many of the newest matches a search ranks; more are counted as "2,000+". */
+export const SEARCH_WINDOW = 2000;
 
 function toClaim(ctx: ServiceContext, row: ClaimRow, citations = ctx.citations.forClaim(row.id)): Claim {
   return {
@@ -84,9 +89,30 @@ export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
     },
 
     'claims.search'({ query, limit, offset, ...filters }) {
-      const { rows, total } = ctx.claims.search({ ftsQuery: buildFtsQuery(query), limit, offset, ...filters });
+      const ftsQuery = buildFtsQuery(query);
+      let rows: ClaimRow[];
+      let total: number;
+      let totalIsLowerBound = false;
+      if (ftsQuery) {
+        // Rank the newest matches (all of them, up to the window) rather than every match in a
+        // large library: see shared/search/rank.ts for why this is BM25 without a second pass.
+        const candidates = ctx.claims.matchCandidates({ ...filters, ftsQuery }, SEARCH_WINDOW + 1);
+        totalIsLowerBound = candidates.length > SEARCH_WINDOW;
+        const window = candidates.slice(0, SEARCH_WINDOW);
+        total = window.length;
+        const ranked = rankByTermFrequency(window.map((c) => ({ id: c.id, text: `${c.statement} ${(JSON.parse(c.tags) as string[]).join(' ')}` })), query);
+        const pageIds = ranked.slice(offset, offset + limit);
+        const byId = new Map(ctx.claims.getMany(pageIds).map((row) => [row.id, row]));
+        rows = pageIds.map((id) => byId.get(id)!);
+      } else {
+        ({ rows, total } = ctx.claims.list(filters, limit, offset));
+      }
       const citations = ctx.citations.forClaims(rows.map((r) => r.id));
-      return { hits: rows.map((row) => ({ ...toClaim(ctx, row, citations.get(row.id) ?? []), snippet: row.snippet ?? null })), total };
+      return {
+        hits: rows.map((row) => ({ ...toClaim(ctx, row, citations.get(row.id) ?? []), snippet: ftsQuery ? makeSnippet(row.statement, query) : null })),
+        total,
+        totalIsLowerBound,
+      };
     },
 
     'claims.revisions'({ claimId }) {

@@ -1,0 +1,78 @@
+// `npm run bench`: every benchmark of issue 7 with fixed-seed fixtures, a printed table, and
+// bench/results.json. Not part of `npm test`: speed is measured here, behaviour is tested there.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchImport, benchReanchor, benchSearch } from './library';
+
+type Results = Record<string, number>;
+
+const TARGETS: Record<string, string> = {
+  typing_p95_ms: '≤ 16',
+  typing_ratio_vs_plain: '≤ 1.25',
+  card_renders_per_keystroke: '0',
+  serializations_per_caret_move: '0',
+  open_brief_ms: '≤ 1000',
+  search_p95_ms_100k: '≤ 20',
+  search_p95_ms_1m: '≤ 60',
+  import_mb_per_s: '',
+  reanchor_ms_per_citation: '≤ 2',
+  reanchor_success_rate: '≥ 0.98',
+  pdf_s_per_page_100: '',
+  pdf_s_per_page_400: '',
+  pdf_ratio_vs_plain_html: '≤ 1.3',
+  cold_start_ms: '',
+  cold_start_ratio_vs_empty: '',
+};
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'not found';
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const wants = (group: string) => only.length === 0 || only.includes(group);
+  const results: Results = {};
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+  try {
+    if (wants('search')) {
+      console.log('search …');
+      results.search_p95_ms_100k = (await benchSearch(100_000)).p95;
+      results.search_p95_ms_1m = (await benchSearch(1_000_000)).p95;
+    }
+    if (wants('import')) {
+      console.log('import …');
+      const imported = await benchImport(dir);
+      results.import_mb_per_s = imported.mbPerSecond;
+      console.log(`  (1 MB text imported in ${imported.oneMbMs.toFixed(0)} ms)`);
+    }
+    if (wants('reanchor')) {
+      console.log('re-anchoring …');
+      const r = benchReanchor();
+      results.reanchor_ms_per_citation = r.msPerCitation;
+      results.reanchor_success_rate = r.successRate;
+    }
+    if (wants('editor') || wants('pdf') || wants('start')) {
+      const { benchBrowser } = await import('./browser');
+      Object.assign(results, await benchBrowser(dir, { editor: wants('editor'), pdf: wants('pdf'), start: wants('start') }));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log('\n| measure | value | target |\n|---|---|---|');
+  for (const key of Object.keys(TARGETS)) {
+    if (key in results) console.log(`| ${key} | ${Number(results[key]!.toPrecision(4))} | ${TARGETS[key]} |`);
+  }
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion() };
+  const file = join(import.meta.dirname, 'results.json');
+  writeFileSync(file, `${JSON.stringify({ ...results, machine, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+  console.log(`\nwritten to ${file}`);
+}
+
+await main();

@@ -1,0 +1,102 @@
+// The print renderer without a browser: what HTML it makes from a brief built through the
+// real services. The PDF itself is checked in export.test.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { safeHref } from '../../electron/services/export/html';
+import { loadPrintModel } from '../../electron/services/export/printModel';
+import { renderPrintDocument } from '../../electron/services/export/printHtml';
+import { CITATION_NODE_TYPE, claimCardNode, documentOf, headingNode, paragraphNode, textNode, type SerializedNode } from '../../shared/briefs/document';
+import { openTempLibrary } from '../helpers/tempLibrary';
+
+let library: ReturnType<typeof openTempLibrary>;
+beforeEach(() => {
+  library = openTempLibrary();
+});
+afterEach(() => library.close());
+
+const EVIL = `"><img src=x onerror=alert(1)><script>alert(2)</script>`;
+
+async function briefWith(children: SerializedNode[], options: { marking?: string; title?: string; author?: string } = {}) {
+  const brief = await library.invoke('briefs.create', {
+    title: options.title ?? 'Test brief',
+    marking: options.marking ?? '',
+    author: options.author ?? null,
+    template: 'empty',
+  });
+  await library.invoke('briefs.save', { briefId: brief.id, document: documentOf(children) });
+  return renderPrintDocument(loadPrintModel(library.context, brief.id));
+}
+
+async function source(text: string, metadata: Record<string, unknown> = {}) {
+  return (await library.invoke('sources.import', { content: { text, format: 'text' }, metadata: { reliability: 'B', ...metadata } })).sourceId;
+}
+
+describe('the print renderer', () => {
+  it('escapes every piece of user text: titles, statements, quotes, source metadata, metadata attributes', async () => {
+    const sourceId = await source(`Intro. ${EVIL} Outro.`, { title: EVIL, publisher: EVIL });
+    const claim = await library.invoke('claims.create', { statement: EVIL, citations: [{ target: { sourceId, quote: EVIL } }] });
+    const doc = await briefWith([headingNode(EVIL), paragraphNode([textNode(EVIL)]), claimCardNode(claim.id)], { title: EVIL, author: EVIL });
+    expect(doc.html).not.toMatch(/<img|<script|onerror=alert\(1\)>/);
+    expect(doc.pdfOptions.headerTemplate).not.toMatch(/<img|<script/);
+    expect(doc.html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(doc.html).toContain(`<meta name="author" content="&quot;&gt;&lt;img`);
+  });
+
+  it('keeps only http, https and mailto links, in canonical form', () => {
+    expect(safeHref('https://example.org/a b')).toBe('https://example.org/a%20b');
+    expect(safeHref('mailto:desk@example.org')).toBe('mailto:desk@example.org');
+    expect(safeHref('http://example.org/"onmouseover="x')).toBe('http://example.org/%22onmouseover=%22x');
+    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', '/relative', 'app://renderer/index.html', 'vbscript:x', 42, null]) {
+      expect(safeHref(bad), String(bad)).toBeNull();
+    }
+  });
+
+  it('numbers citations in order of first appearance; a repeated card keeps its numbers and links back only once', async () => {
+    const sourceId = await source('Alpha passage here. Beta passage here. Gamma passage here.');
+    const late = await library.invoke('claims.create', { statement: 'Cites beta.', citations: [{ target: { sourceId, quote: 'Beta passage' } }] });
+    const early = await library.invoke('claims.create', {
+      statement: 'Cites gamma then alpha.',
+      citations: [{ target: { sourceId, quote: 'Gamma passage' } }, { target: { sourceId, quote: 'Alpha passage' } }],
+    });
+    const doc = await briefWith([claimCardNode(early.id), claimCardNode(late.id), claimCardNode(early.id)]);
+    expect(doc.notes.notes.map((n) => [n.number, n.passage])).toEqual([
+      [1, 'Gamma passage'],
+      [2, 'Alpha passage'],
+      [3, 'Beta passage'],
+    ]);
+    expect(doc.html.match(/class="marker[^"]*" href="#note-1"/g)).toHaveLength(2);
+    expect(doc.html.match(/id="ref-1"/g)).toHaveLength(1);
+    expect(doc.audit.citations.map((c) => c.note)).toEqual([1, 2, 3]);
+  });
+
+  it('prints right-to-left quotes with their language and automatic direction, and embeds only the scripts used', async () => {
+    const latinOnly = await briefWith([paragraphNode([textNode('Only Latin text.')])]);
+    expect(latinOnly.html).not.toContain("font-family:'Briefing Arabic'");
+    const sourceId = await source('قال المتحدث إن القناة ستبقى مغلقة.', { language: 'ar' });
+    const claim = await library.invoke('claims.create', { statement: 'The channel stays closed.', citations: [{ target: { sourceId, quote: 'القناة ستبقى مغلقة' } }] });
+    const doc = await briefWith([claimCardNode(claim.id), { ...paragraphNode([textNode('שלום עולם')]), direction: 'rtl' }]);
+    expect(doc.html).toContain('<blockquote class="passage" dir="auto" lang="ar">القناة ستبقى مغلقة</blockquote>');
+    expect(doc.html).toContain('<p dir="rtl">שלום עולם</p>');
+    expect(doc.html).toContain("font-family:'Briefing Arabic'");
+    expect(doc.html).toContain("font-family:'Briefing Hebrew'");
+  });
+
+  it('keeps the text of nodes it does not know and drops their markup', async () => {
+    const doc = await briefWith([
+      { type: 'mystery-block', version: 1, html: '<iframe src="x">', children: [textNode('kept words')] },
+      paragraphNode([{ type: 'hashtag', version: 1, text: '#tag<b>' }, { type: CITATION_NODE_TYPE, version: 1, citationId: 999 }]),
+    ]);
+    expect(doc.html).toContain('kept words');
+    expect(doc.html).toContain('#tag&lt;b&gt;');
+    expect(doc.html).not.toContain('<iframe');
+    expect(doc.html).toContain('class="cite missing"');
+  });
+
+  it('draws the marking banner only when the brief has a marking', async () => {
+    const none = await briefWith([paragraphNode([textNode('x')])]);
+    expect(none.pdfOptions.headerTemplate).not.toContain('class="banner"');
+    const tlp = await briefWith([paragraphNode([textNode('x')])], { marking: 'TLP:RED' });
+    expect(tlp.pdfOptions.headerTemplate).toContain('background:#000000;color:#FF2B2B">TLP:RED</div>');
+    expect(tlp.pdfOptions.footerTemplate).toContain('>TLP:RED</div>');
+    expect(tlp.pdfOptions.footerTemplate).toContain('<span class="pageNumber"></span> of <span class="totalPages"></span>');
+  });
+});
