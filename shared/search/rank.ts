@@ -3,7 +3,7 @@
 // for common words in a library of a million claims. Every candidate of our AND-only queries
 // contains every term, so IDF scales each term's weight equally across candidates; what orders
 // them is BM25's term-frequency saturation and length normalization, computed here.
-import { queryTerms, termMatches, wordTokens, type QueryTerm } from './matchTerms';
+import { foldedWords, queryTerms, termMatches, type QueryTerm } from './matchTerms';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -18,8 +18,10 @@ export function rankByTermFrequency(candidates: RankInput[], query: string): num
   const terms = queryTerms(query);
   if (terms.length === 0 || candidates.length === 0) return candidates.map((c) => c.id);
   const docs = candidates.map((c, order) => {
-    const words = wordTokens(c.text).map((t) => t.folded);
-    return { id: c.id, order, length: words.length, tf: terms.map((term: QueryTerm) => words.filter((w) => termMatches(term, w)).length) };
+    const words = foldedWords(c.text);
+    const tf = new Array<number>(terms.length).fill(0);
+    for (const word of words) terms.forEach((term: QueryTerm, t) => termMatches(term, word) && tf[t]!++);
+    return { id: c.id, order, length: words.length, tf };
   });
   const averageLength = docs.reduce((sum, d) => sum + d.length, 0) / docs.length || 1;
   const scored = docs.map((d) => ({
