@@ -28,7 +28,7 @@ const TARGETS: Record<string, string> = {
 
 function chromiumVersion(): string {
   try {
-    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return 'not found';
   }
@@ -57,9 +57,18 @@ async function main(): Promise<void> {
       results.reanchor_ms_per_citation = r.msPerCitation;
       results.reanchor_success_rate = r.successRate;
     }
-    if (wants('editor') || wants('pdf') || wants('start')) {
+    if (wants('pdf')) {
+      console.log('PDF export …');
+      const { measureExport } = await import('./pdf');
+      const hundred = await measureExport(34);
+      const fourHundred = await measureExport(137);
+      results.pdf_s_per_page_100 = hundred.exportMs / 1000 / hundred.pages;
+      results.pdf_s_per_page_400 = fourHundred.exportMs / 1000 / fourHundred.pages;
+      results.pdf_ratio_vs_plain_html = hundred.exportMs / hundred.plainMs;
+    }
+    if (wants('editor') || wants('start')) {
       const { benchBrowser } = await import('./browser');
-      Object.assign(results, await benchBrowser(dir, { editor: wants('editor'), pdf: wants('pdf'), start: wants('start') }));
+      Object.assign(results, await benchBrowser(dir, { editor: wants('editor'), start: wants('start') }));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ if (!only || only === 'renderer') {
 }
 
 if (!only || only === 'electron') {
-  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'jsdom'] };
   if (existsSync('electron/main/index.ts')) {
     await esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.js', format: 'esm',
       // Bundled CommonJS dependencies still call require(); give the ESM bundle one.

@@ -1,15 +1,15 @@
-// Measures (does not test) export time for a generated ~100-page brief against printing plain
-// HTML of the same page count with the same Chromium printer, in the same run.
-// Run: node --import tsx tests/export/measureExport.ts [sections]
+// PDF export benchmarks: a generated brief of about 100 and 400 pages exported through the
+// real pipeline (pre-flight, HTML, Chromium, metadata and audit attachment), against printing
+// plain HTML of the same page count with the same printer in the same run.
 import { performance } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
-import { createChromiumPrinter } from '../../electron/services/export/chromiumPrinter';
-import { exportBrief, type ExportStage } from '../../electron/services/export/exportBrief';
-import type { PdfOptions } from '../../electron/services/export/printer';
-import { loadPrintModel } from '../../electron/services/export/printModel';
-import { renderPrintDocument } from '../../electron/services/export/printHtml';
-import { claimCardNode, documentOf, headingNode, paragraphNode, textNode, type SerializedNode } from '../../shared/briefs/document';
-import { openTempLibrary } from '../helpers/tempLibrary';
+import { createChromiumPrinter } from '../electron/services/export/chromiumPrinter';
+import { exportBrief, type ExportStage } from '../electron/services/export/exportBrief';
+import type { PdfOptions } from '../electron/services/export/printer';
+import { loadPrintModel } from '../electron/services/export/printModel';
+import { renderPrintDocument } from '../electron/services/export/printHtml';
+import { claimCardNode, documentOf, headingNode, paragraphNode, textNode, type SerializedNode } from '../shared/briefs/document';
+import { openTempLibrary } from '../tests/helpers/tempLibrary';
 
 const SENTENCES = [
   'Port throughput in the region has been volatile since the channel closure in February.',
@@ -26,8 +26,14 @@ function paragraph(seed: number, sentences: number): string {
   return Array.from({ length: sentences }, (_, i) => SENTENCES[(seed + i) % SENTENCES.length]).join(' ');
 }
 
-async function main() {
-  const sections = Number(process.argv[2] ?? 34);
+export interface PdfMeasure {
+  pages: number;
+  exportMs: number;
+  plainMs: number;
+}
+
+/** Exports a brief of `sections` sections (34 ≈ 100 pages) and prints plain HTML of as many pages. */
+export async function measureExport(sections: number): Promise<PdfMeasure> {
   const library = openTempLibrary();
   try {
     // 12 sources, each ~40 sentences; claims cite sentences of them.
@@ -107,9 +113,9 @@ async function main() {
     console.log(`plain HTML, ${plainPages} pages, no header/footer: ${fmt(plainMs)}`);
     console.log(`plain HTML, ${plainSamePages} pages, with the export's header/footer templates: ${fmt(plainSameMs)}`);
     console.log(`export / plain: ${(exportMs / plainMs).toFixed(2)}×`);
+    return { pages, exportMs, plainMs };
   } finally {
     library.close();
   }
 }
 
-await main();

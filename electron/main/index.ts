@@ -1,0 +1,152 @@
+// The Electron main process: lifecycle only. It hardens every session and web contents, opens
+// the library (createLibrary: all business logic lives in electron/services), seeds the sample
+// library on first run, registers IPC, and shows the one main window. Nothing else happens here.
+import { app, BrowserWindow, session } from 'electron';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/api/errors';
+import { createLibrary, type Library, type LibraryOptions } from '../services/createLibrary';
+import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../services/paths';
+import { seedSampleLibrary } from '../services/sample/seedSampleLibrary';
+import { showStartupError } from './dialogs';
+import { registerIpcHandlers } from './ipc';
+import { installApplicationMenu } from './menu';
+import { bindingForRun } from './native/nativeBinding';
+import { createElectronPrinter } from './printer';
+import { registerAppSchemePrivileges, serveRenderer } from './protocol';
+import { guardAllWebContents, hardenSession } from './security';
+import { userDataOverride } from './userDataDir';
+import { createMainWindow, type MainWindow } from './window';
+
+const here = dirname(fileURLToPath(import.meta.url)); // dist/electron
+const PRELOAD_PATH = join(here, 'preload.cjs');
+const RENDERER_ROOT = join(here, '..', 'renderer');
+const log = (message: string) => console.log(`[briefing] ${message}`);
+
+/**
+ * In a checkout, the Electron-ABI build of better-sqlite3 (electron/main/NATIVE-MODULE.md); an
+ * option the composition root is asked to accept and pass to every `new Database`.
+ */
+type AppLibraryOptions = LibraryOptions & { nativeBinding?: string };
+
+// ── before ready ───────────────────────────────────────────────────────────────────────────
+app.setName(PRODUCT_NAME);
+const userData = userDataOverride(process.argv, process.env);
+if (userData) app.setPath('userData', userData); // before the single-instance lock, which is per user-data folder
+registerAppSchemePrivileges();
+app.enableSandbox();
+guardAllWebContents(log);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns this library; it focuses its window (second-instance below).
+  app.quit();
+} else {
+  let mainWindow: MainWindow | null = null;
+  let library: Library | null = null;
+
+  app.on('second-instance', () => {
+    const window = mainWindow?.window;
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    library?.close();
+    library = null;
+  });
+
+  app.whenReady().then(async () => {
+    hardenSession(session.defaultSession, log);
+    serveRenderer(session.defaultSession, RENDERER_ROOT, log);
+    app.setAboutPanelOptions({
+      applicationName: PRODUCT_NAME,
+      applicationVersion: app.getVersion(),
+      version: `Electron ${process.versions.electron}`,
+      copyright: 'Offline analysis workbench — nothing leaves this computer.',
+    });
+
+    const dbPath = join(app.getPath('userData'), LIBRARY_FILE_NAME);
+    try {
+      library = openLibrary(dbPath);
+    } catch (error) {
+      const message = error instanceof AppError ? error.message : `${String((error as Error)?.message ?? error)}`;
+      showStartupError('Briefing Composer cannot open its library', `${message}\n\n${dbPath}`);
+      app.quit();
+      return;
+    }
+    try {
+      const seeded = await seedSampleLibrary(library);
+      if (seeded) log(`sample library created in ${dbPath}`);
+    } catch (error) {
+      log(`the sample library could not be created: ${String(error)}`); // never fatal: the library itself is fine
+    }
+
+    const lib = library;
+    registerIpcHandlers(lib, log);
+    const devTools = !app.isPackaged;
+    const showMainWindow = () => {
+      mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, userDataDir: app.getPath('userData'), devTools, iconPath: windowIcon(), log });
+      mainWindow.window.on('closed', () => (mainWindow = null));
+    };
+    showMainWindow();
+    installApplicationMenu({
+      getWindow: () => mainWindow?.window ?? null,
+      library: lib,
+      dbPath,
+      setTheme: (theme) => mainWindow?.setTheme(theme),
+      development: devTools,
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+    });
+  }).catch((error: unknown) => {
+    showStartupError('Briefing Composer could not start', String((error as Error)?.stack ?? error));
+    app.quit();
+  });
+}
+
+/** Opens the library with the app's printer and, in a checkout, the Electron build of better-sqlite3. */
+function openLibrary(dbPath: string): Library {
+  const options: AppLibraryOptions = {
+    dbPath,
+    printer: createElectronPrinter(log),
+    resourcesDir: join(app.getAppPath(), 'resources'),
+    logError: (error) => console.error('[briefing] internal error:', error),
+  };
+  const nativeBinding = bindingForRun({
+    isPackaged: app.isPackaged,
+    appRoot: app.getAppPath(),
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+    sqliteVersion: installedVersion('better-sqlite3'),
+  });
+  if (nativeBinding !== undefined) {
+    if (!existsSync(nativeBinding)) {
+      throw new Error(`The Electron build of better-sqlite3 is missing (${nativeBinding}). Run "npm run native:electron" once (it needs the network).`);
+    }
+    options.nativeBinding = nativeBinding;
+  }
+  return createLibrary(options);
+}
+
+function installedVersion(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(app.getAppPath(), 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The window icon on Linux and Windows in a checkout; packaged apps use the installer's icon. */
+function windowIcon(): string | undefined {
+  const icon = join(app.getAppPath(), 'resources', 'icons', '512x512.png');
+  return process.platform !== 'darwin' && existsSync(icon) ? icon : undefined;
+}
