@@ -9,7 +9,7 @@ import { AppError } from '../../shared/api/errors';
 import { createLibrary, type Library, type LibraryOptions } from '../services/createLibrary';
 import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../services/paths';
 import { seedSampleLibrary } from '../services/sample/seedSampleLibrary';
-import { showStartupError } from './dialogs';
+import { chooseExportFile, showStartupError } from './dialogs';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { bindingForRun } from './native/nativeBinding';
@@ -117,6 +117,7 @@ function openLibrary(dbPath: string): Library {
   const options: AppLibraryOptions = {
     dbPath,
     printer: createElectronPrinter(log),
+    chooseExportFile: (suggestedName) => chooseExportFile(BrowserWindow.getFocusedWindow(), suggestedName),
     resourcesDir: join(app.getAppPath(), 'resources'),
     logError: (error) => console.error('[briefing] internal error:', error),
   };

@@ -17,6 +17,20 @@ export interface LibraryInvoker {
   invokeUnknown(method: unknown, input: unknown): Promise<unknown>;
 }
 
+/**
+ * Fields naming files on disk. A page never chooses a path: the main process asks the user with
+ * a native dialog instead, so a compromised page cannot write a PDF or a backup anywhere it likes.
+ */
+export const PATH_FIELDS = ['outFile', 'backupFile'] as const;
+
+/** The renderer's input without any path field. */
+export function withoutPathFields(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const field of PATH_FIELDS) delete copy[field];
+  return copy;
+}
+
 /** Builds the handler for one contract method. `onRefused` hears about refused senders (logged by main). */
 export function createInvokeHandler(
   method: Method,
@@ -32,6 +46,6 @@ export function createInvokeHandler(
         throw new AppError('NOT_AVAILABLE', 'This request did not come from Briefing Composer’s own window and was refused.');
       });
     }
-    return toEnvelope(() => library.invokeUnknown(method, input));
+    return toEnvelope(() => library.invokeUnknown(method, withoutPathFields(input)));
   };
 }

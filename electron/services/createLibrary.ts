@@ -2,7 +2,9 @@
 // (Electron IPC, the browser test harness, the CLI) calls.
 import { api, isMethod, type Handlers, type Input, type Method, type Output } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import type { BackupFile } from '../db/backupFiles';
 import { openLibraryDatabase, type OpenOptions } from '../db/connection';
+import { createBackupService } from './backup/backupService';
 import { createBriefHandlers } from './briefs/handlers';
 import { createClaimHandlers } from './claims/handlers';
 import { createExportHandlers } from './export/handlers';
@@ -18,6 +20,8 @@ export interface LibraryOptions extends OpenOptions {
   now?: () => string;
   /** Prints export HTML to PDF (Electron's printToPDF in the app, Chromium in the CLI and tests); without one, export is NOT_AVAILABLE. */
   printer?: Printer;
+  /** Asks the user where to save an export that names no file (the app's save dialog); null = cancelled. */
+  chooseExportFile?: (suggestedName: string) => Promise<string | null>;
   /** The folder holding print.css and other resources; defaults to the repository's resources/. */
   resourcesDir?: string;
   /** Where unexpected errors are reported in full; defaults to stderr. */
@@ -30,6 +34,10 @@ export interface Library {
   invoke<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
   invokeUnknown(method: unknown, input: unknown): Promise<unknown>;
   context: ServiceContext;
+  /** The daily backup started on open (an existing library with no backup in the last 24 h): the new backup, or null. */
+  automaticBackup: Promise<BackupFile | null>;
+  /** Resolves when no backup of this library is running (a one-shot CLI run or a test may wait for it). */
+  whenIdle(): Promise<void>;
   close(): void;
 }
 
@@ -38,12 +46,13 @@ export function createLibrary(options: LibraryOptions): Library {
   const opened = openLibraryDatabase(options.dbPath, options);
   const ctx = createServiceContext(opened.db, opened.path, options.now);
   const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const backups = createBackupService(ctx, opened, { ...options, logError });
   const handlers: Handlers = {
-    ...createLibraryHandlers(ctx),
+    ...createLibraryHandlers(ctx, backups),
     ...createSourceHandlers(ctx),
     ...createClaimHandlers(ctx),
     ...createBriefHandlers(ctx),
-    ...createExportHandlers(ctx, { printer: options.printer, resourcesDir: options.resourcesDir }),
+    ...createExportHandlers(ctx, { printer: options.printer, resourcesDir: options.resourcesDir, chooseOutputFile: options.chooseExportFile }),
   };
 
   async function invokeUnknown(method: unknown, input: unknown): Promise<unknown> {
@@ -65,6 +74,8 @@ export function createLibrary(options: LibraryOptions): Library {
     context: ctx,
     invoke: (method, input) => invokeUnknown(method, input) as Promise<never>,
     invokeUnknown,
-    close: () => opened.db.close(),
+    automaticBackup: backups.automaticBackup,
+    whenIdle: backups.whenIdle,
+    close: () => backups.close(),
   };
 }

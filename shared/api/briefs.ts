@@ -82,6 +82,8 @@ export const exportPdfResultSchema = z.object({
   preflight: exportPreflightSchema,
   /** False when the pre-flight blocked the export (orphans without `allowOrphans`); nothing was written. */
   exported: z.boolean(),
+  /** True when the user closed the save dialog: nothing was written, and that is not an error. */
+  cancelled: z.boolean(),
   path: z.string().nullable(),
   bytes: z.number().int().nullable(),
   pages: z.number().int().nullable(),
@@ -132,7 +134,9 @@ export const briefsApi = {
   'briefs.exportPdf': {
     input: z.object({
       briefId: idSchema,
-      outFile: nonEmptyText('Output file', 4096),
+      /** Where to write the PDF. The app's window never sends one: the main process asks the user
+       * with a save dialog (and drops any path a page sends), the CLI passes --out. */
+      outFile: nonEmptyText('Output file', 4096).optional(),
       allowOrphans: z.boolean().default(false),
     }),
     output: exportPdfResultSchema,

@@ -85,6 +85,14 @@ describe('invoke handler', () => {
     expect((await lib.invoke('library.info', {})).counts.briefs).toBe(0);
   });
 
+  it('never lets the page choose a file path: path fields are dropped before the library sees them', async () => {
+    const seen: unknown[] = [];
+    const spy: LibraryInvoker = { invokeUnknown: async (_method, input) => seen.push(input) };
+    await createInvokeHandler('library.backup', spy)(top('app://renderer/index.html'), { outFile: '/etc/cron.d/evil' });
+    await createInvokeHandler('briefs.exportPdf', spy)(top('app://renderer/index.html'), { briefId: 1, outFile: '/home/user/.bashrc', allowOrphans: true });
+    expect(seen).toEqual([{}, { briefId: 1, allowOrphans: true }]);
+  });
+
   it('carries an AppError from the service as its code and sentence, never a stack', async () => {
     const handler = createInvokeHandler('briefs.get', lib);
     const envelope = await handler(top('app://renderer/index.html'), { briefId: 999 });

@@ -38,7 +38,7 @@ export async function exportBrief(ctx: ServiceContext, options: ExportBriefOptio
     const preflight = preflightBrief(ctx, options.briefId);
     return { preflight, model: preflight.blocked && !options.allowOrphans ? null : loadPrintModel(ctx, options.briefId) };
   })();
-  if (!model) return { preflight, exported: false, path: null, bytes: null, pages: null };
+  if (!model) return { preflight, exported: false, cancelled: false, path: null, bytes: null, pages: null };
 
   progress('render');
   const doc = renderPrintDocument(model, loadPrintAssets(options.resourcesDir));
@@ -59,7 +59,7 @@ export async function exportBrief(ctx: ServiceContext, options: ExportBriefOptio
   progress('write');
   writeFileAtomically(target, finished.bytes);
   progress('done');
-  return { preflight, exported: true, path: target, bytes: finished.bytes.byteLength, pages: finished.pages };
+  return { preflight, exported: true, cancelled: false, path: target, bytes: finished.bytes.byteLength, pages: finished.pages };
 }
 
 function checkOutFile(ctx: ServiceContext, outFile: string): string {

@@ -14,6 +14,14 @@ export interface ExportServiceOptions {
   printer?: Printer | undefined;
   resourcesDir?: string | undefined;
   onProgress?: ((briefId: number, stage: ExportStage) => void) | undefined;
+  /** Asks where to save when the request names no file (the app's save dialog); null = cancelled. */
+  chooseOutputFile?: ((suggestedName: string) => Promise<string | null>) | undefined;
+}
+
+/** A file name for a brief's PDF: its title without characters file systems refuse. */
+export function suggestedPdfName(title: string): string {
+  const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return `${base || 'brief'}.pdf`;
 }
 
 export function createExportHandlers(ctx: ServiceContext, options: ExportServiceOptions = {}): ExportHandlers {
@@ -25,9 +33,19 @@ export function createExportHandlers(ctx: ServiceContext, options: ExportService
     async 'briefs.exportPdf'({ briefId, outFile, allowOrphans }) {
       const { printer } = options;
       if (!printer) throw new AppError('NOT_AVAILABLE', 'PDF printing is not available in this build: no printer is configured.');
+      let target = outFile;
+      if (target === undefined) {
+        // Ask only once the pre-flight lets the export go ahead: no dialog for a blocked export.
+        const preflight = preflightBrief(ctx, briefId);
+        if (preflight.blocked && !allowOrphans) return { preflight, exported: false, cancelled: false, path: null, bytes: null, pages: null };
+        if (!options.chooseOutputFile) throw new AppError('INVALID_INPUT', 'Choose a file to export to, e.g. brief.pdf.');
+        const chosen = await options.chooseOutputFile(suggestedPdfName(preflight.briefTitle));
+        if (chosen === null) return { preflight, exported: false, cancelled: true, path: null, bytes: null, pages: null };
+        target = chosen;
+      }
       return exportBrief(ctx, {
         briefId,
-        outFile,
+        outFile: target,
         allowOrphans,
         printer,
         resourcesDir: options.resourcesDir,
