@@ -1,0 +1,581 @@
+// Re-anchoring: finding a citation's passage again in a new version of its source, or saying
+// honestly that it is gone. The order is Hypothesis' (DESIGN.md §5): stored position, exact
+// occurrences, fuzzy match, orphan — each tried near the old position before the whole text,
+// which keeps the average cost well under a millisecond. The rule above all others: a wrong
+// anchor is worse than an orphan, because an orphan is shown as such while a wrong anchor
+// silently cites other words. Every candidate therefore passes `Judge.accepts`, whose rules
+// (and the thresholds below) were tuned against reanchor-property.test.ts and acceptance.test.ts.
+import search from 'approx-string-match';
+import {
+  CONTEXT_LENGTH,
+  characterEndAtOrAfter,
+  characterStartAtOrBefore,
+  contextAfter,
+  contextBefore,
+  createAnchor,
+  findExactOccurrences,
+  isCharacterBoundary,
+  type TextAnchor,
+} from './anchor';
+
+export type AnchorStatus = 'exact' | 'fuzzy' | 'orphaned';
+
+export type ReanchorResult =
+  | { status: 'exact'; anchor: TextAnchor; score: 1 }
+  | { status: 'fuzzy'; anchor: TextAnchor; score: number }
+  | { status: 'orphaned'; score: null };
+
+/**
+ * The lowest score (DESIGN.md §5 weights: (50·quote + 20·prefix + 20·suffix + 2·position) / 92)
+ * at which a candidate is accepted, on top of the context rules of `Judge.accepts`. With both
+ * sides of the context at least 0.75 similar it asks the quote to be about 78 % intact or
+ * better; with one side gone (its similarity then near 0.2) about 86 %. A passage edited at 5 %
+ * scores 0.9 or more; a look-alike sentence elsewhere, with unrelated context, about 0.65.
+ * Raising it to 0.8 costs about 2 points of recall at 5 % edits, to 0.85 about 4.
+ */
+export const ACCEPT_SCORE = 0.75;
+
+/**
+ * How similar (1 − edit distance / length) a side of the context must be to the stored one to
+ * count as still there. Two unrelated 32-character stretches of prose measure about 0.2 (99.99 %
+ * of pairs below 0.5), so 0.75 — at most 8 edits in 32 — means "this is the old context, edited".
+ */
+const SIDE_PRESENT = 0.75;
+
+/**
+ * The closer bar for the one meaningful side of a passage at the start or end of the document,
+ * where that side is nearly all the evidence: a repeated phrase next to the quote can make a
+ * wrong place 0.75 similar; 0.9 allows at most 3 edits in 32.
+ */
+const SIDE_PRESENT_CLOSE = 0.9;
+
+/**
+ * The bar for both sides of a quote under SHORT_QUOTE characters, which is mostly its context
+ * (at most about 5 edits in 32); `bestExplains` keeps out the same letters a character or two
+ * away. 0.9 would orphan a quarter of short quotes in a text edited at 5 %.
+ */
+const SIDE_PRESENT_SHORT_QUOTE = 0.85;
+
+/** A stored side shorter than this belongs to a passage at the start or end of the document: too short to vouch on its own. */
+const MIN_LONE_SIDE = 16;
+
+/** How far text added at the start or end of a document may push a passage that began or ended it. */
+const DISPLACEMENT = 1024;
+
+/** Slack around the old position searched first: the shift from edits earlier in the text is usually smaller. */
+const NEAR = 2048;
+
+/**
+ * Most edits a quote may have and still count as found: a quarter of it, less two; one for a
+ * quote of 5 to 15 characters (which must then also have both sides of its context); none
+ * below. A quote with a couple of errors matches almost anywhere (an unrelated 12-character
+ * quote finds a place two edits away in most long texts), and where a short quote was deleted
+ * its neighbours can pass for it.
+ */
+function acceptedErrors(quoteLength: number): number {
+  if (quoteLength < 5) return 0;
+  return Math.min(256, Math.max(1, Math.floor(quoteLength / 4) - 2));
+}
+
+/** Quotes shorter than this carry too little evidence themselves: both sides of their context must agree closely. */
+const SHORT_QUOTE = 16;
+
+const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+const WEIGHT_TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
+
+const ORPHANED: ReanchorResult = { status: 'orphaned', score: null };
+
+/**
+ * Finds `anchor`'s passage in `newText` (a normalized source version): `exact` when the quote
+ * is there verbatim with its context, `fuzzy` with its score when an edited passage is still
+ * clearly the same passage, otherwise `orphaned`. Never returns a range that cuts a character.
+ */
+export function reanchor(anchor: TextAnchor, newText: string): ReanchorResult {
+  const quote = anchor.exact;
+  const maxErrors = acceptedErrors(quote.length);
+  if (quote.length === 0 || newText.length < quote.length - maxErrors) return ORPHANED;
+
+  // 1. Untouched: the quote and both sides of its context unchanged at the stored position. Only
+  // then is the stored position sure; otherwise it competes with the other occurrences.
+  // (An orphan re-anchored later may carry no usable position: 0 then serves as the hint.)
+  const stored = Number.isSafeInteger(anchor.start) ? anchor.start : 0;
+  const storedEnd = stored + quote.length;
+  if (newText.startsWith(quote, stored) && contextBefore(newText, stored) === anchor.prefix && contextAfter(newText, storedEnd) === anchor.suffix) {
+    return { status: 'exact', anchor: createAnchor(newText, stored, storedEnd), score: 1 };
+  }
+
+  // 2–3 near the old position first: verbatim, then edited. Most citations end here, and
+  // cheaply: the rest of the text is not read.
+  const judge = new Judge({ ...anchor, start: stored }, newText, maxErrors);
+  const local = judge.bestVerbatim([judge.around(stored, NEAR)]) ?? judge.bestApproximate([judge.around(stored, NEAR)]);
+  if (local) return resultOf(local, anchor, newText);
+
+  // 2–3 further: verbatim anywhere; edited wherever landmarks of the passage now stand (edits and
+  // deletions earlier in the text shift everything after them; a moved paragraph carries its
+  // landmarks along); as a last resort, edited in a wide window around the old position.
+  const far =
+    judge.bestVerbatim([[0, newText.length]]) ??
+    judge.bestApproximate(judge.landmarkWindows()) ??
+    judge.bestApproximate([judge.around(stored, Math.max(NEAR, Math.ceil(newText.length / 8)))]);
+  if (far) return resultOf(far, anchor, newText);
+
+  // 4. Gone, or too changed to be sure.
+  return ORPHANED;
+}
+
+function resultOf(c: Candidate, anchor: TextAnchor, text: string): ReanchorResult {
+  const rebuilt = createAnchor(text, c.start, c.end);
+  return rebuilt.exact === anchor.exact ? { status: 'exact', anchor: rebuilt, score: 1 } : { status: 'fuzzy', anchor: rebuilt, score: c.score };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+  prefix: number;
+  suffix: number;
+  /** Distance from the old position, for ties between equally good candidates. */
+  distance: number;
+  score: number;
+}
+
+type Range = [from: number, to: number];
+
+/** Finds, scores and judges the candidate places of one anchor's passage in one new text. */
+class Judge {
+  private everyOccurrence: number[] | undefined;
+  private prefixMatcher: SideMatcher | undefined;
+  private suffixMatcher: SideMatcher | undefined;
+  private readonly alone: [start: number, end: number, alone: boolean][] = [];
+
+  constructor(
+    private readonly anchor: TextAnchor,
+    private readonly text: string,
+    private readonly maxErrors: number,
+  ) {}
+
+  /** The range within `slack` of the passage placed at `at`. */
+  around(at: number, slack: number): Range {
+    const clamped = Math.min(Math.max(0, at), this.text.length);
+    return [Math.max(0, clamped - slack), Math.min(this.text.length, clamped + this.anchor.exact.length + slack)];
+  }
+
+  /** The best acceptable verbatim occurrence within the ranges (the one whose context agrees best, the nearest on a tie). */
+  bestVerbatim(ranges: Range[]): Candidate | undefined {
+    const length = this.anchor.exact.length;
+    const candidates = ranges.flatMap((r) => this.occurrencesIn(r)).map((at) => this.score(at, at + length, 0));
+    return this.bestAccepted(candidates);
+  }
+
+  /**
+   * The best acceptable approximate match within the ranges. DESIGN.md allows searching with up
+   * to min(256, ⌊len/2⌋) errors; searching with the accepted maximum finds the same acceptable
+   * matches (the search reports the fewest-error ones) at a fraction of the cost.
+   */
+  bestApproximate(ranges: Range[]): Candidate | undefined {
+    const verbatim = ranges.flatMap((r) => this.occurrencesIn(r)).map((at): Range => [at, at + this.anchor.exact.length]);
+    const candidates = ranges
+      .flatMap(([from, to]) => approximateMatches(this.text, from, to, this.anchor.exact, this.maxErrors, verbatim))
+      .map((m) => {
+        // The match may begin or end inside a character; widen it and count the widening as errors.
+        const start = characterStartAtOrBefore(this.text, m.start);
+        const end = characterEndAtOrAfter(this.text, m.end);
+        return this.score(start, end, m.errors + (m.start - start) + (end - m.end));
+      });
+    return this.bestAccepted(candidates);
+  }
+
+  /**
+   * Small windows where the passage should be according to landmarks: 12-character pieces of
+   * its old context and of the quote itself that still occur verbatim (a moved paragraph carries
+   * them along; a text edited at 5 % keeps about half of them intact).
+   */
+  landmarkWindows(): Range[] {
+    const { prefix, exact, suffix } = this.anchor;
+    const whole = prefix + exact + suffix;
+    const offsets = new Set<number>();
+    for (const at of [0, 10, 20]) offsets.add(Math.min(at, Math.max(0, prefix.length - LANDMARK)));
+    for (let i = 0; i < 4; i += 1) offsets.add(prefix.length + Math.floor((i * Math.max(0, exact.length - LANDMARK)) / 3));
+    for (const at of [0, 10, 20]) offsets.add(prefix.length + exact.length + Math.min(at, Math.max(0, suffix.length - LANDMARK)));
+    const windows: Range[] = [];
+    for (const offset of offsets) {
+      const piece = whole.slice(offset, offset + LANDMARK);
+      if (piece.length < LANDMARK) continue;
+      for (const at of this.nearestOccurrences(piece)) windows.push(this.around(at - offset + prefix.length, this.maxErrors + 64));
+    }
+    return mergeRanges(windows);
+  }
+
+  /** The best candidate that `accepts` takes; the costlier checks run only until one passes. */
+  private bestAccepted(candidates: Candidate[]): Candidate | undefined {
+    return [...candidates].sort(byMerit).find((c) => this.accepts(c));
+  }
+
+  score(start: number, end: number, errors: number): Candidate {
+    const quote = Math.max(0, 1 - errors / this.anchor.exact.length);
+    const prefix = this.prefixSimilarity(start);
+    const suffix = this.suffixSimilarity(end);
+    const distance = Math.abs(start - this.anchor.start);
+    const position = 1 - Math.min(1, distance / Math.max(1, this.text.length));
+    const score = (WEIGHT.quote * quote + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position) / WEIGHT_TOTAL;
+    return { start, end, errors, prefix, suffix, distance, score };
+  }
+
+  /**
+   * How much of the stored prefix still stands right before `start`: 1 − edit distance / length,
+   * aligned from the quote outwards and free at the far end, so that a character inserted or
+   * deleted in the context counts once, not again for the character it pushes out of the window.
+   */
+  private prefixSimilarity(start: number): number {
+    const prefix = this.anchor.prefix;
+    // A stored side cut short by the start of the document agrees only with a candidate as
+    // close to the start: compare it with a full-length new context.
+    if (prefix.length < CONTEXT_LENGTH - 1) return similarity(prefix, contextBefore(this.text, start));
+    this.prefixMatcher ??= new SideMatcher(prefix, 'backward');
+    return 1 - this.prefixMatcher.cost(this.text, start, Math.max(0, start - CONTEXT_LENGTH - CONTEXT_SLACK)) / this.prefixMatcher.length;
+  }
+
+  /** How much of the stored suffix still stands right after `end` (see prefixSimilarity). */
+  private suffixSimilarity(end: number): number {
+    const suffix = this.anchor.suffix;
+    if (suffix.length < CONTEXT_LENGTH - 1) return similarity(suffix, contextAfter(this.text, end));
+    this.suffixMatcher ??= new SideMatcher(suffix, 'forward');
+    return 1 - this.suffixMatcher.cost(this.text, end, Math.min(this.text.length, end + CONTEXT_LENGTH + CONTEXT_SLACK)) / this.suffixMatcher.length;
+  }
+
+  /**
+   * Whether the candidate is, beyond reasonable doubt, the anchored passage: the quote nearly
+   * intact and both sides of its old context still touching it — or, for a quote of 32
+   * characters or more that nothing else in the text resembles, one side. One side is not
+   * enough for a phrase that repeats: delete "the minister said: No comment." after "the
+   * general said: No comment." and the general's words are followed by the minister's suffix.
+   */
+  accepts(c: Candidate): boolean {
+    if (c.errors > this.maxErrors || c.score < ACCEPT_SCORE) return false;
+    const { prefix, exact, suffix } = this.anchor;
+    if (exact.length < SHORT_QUOTE) return c.prefix >= SIDE_PRESENT_SHORT_QUOTE && c.suffix >= SIDE_PRESENT_SHORT_QUOTE && this.bestExplains(c);
+    // A side cut short by the start or end of the document only says "at that end", which text
+    // added there would say too: the other side must then agree closely.
+    const atEdge = prefix.length < MIN_LONE_SIDE || suffix.length < MIN_LONE_SIDE;
+    const prefixHolds = c.prefix >= (atEdge && prefix.length >= MIN_LONE_SIDE ? SIDE_PRESENT_CLOSE : SIDE_PRESENT);
+    const suffixHolds = c.suffix >= (atEdge && suffix.length >= MIN_LONE_SIDE ? SIDE_PRESENT_CLOSE : SIDE_PRESENT);
+    if (prefixHolds && suffixHolds) return true;
+    if (!prefixHolds && !suffixHolds) return false;
+    // One side gone: text inserted next to the passage (a line added at the top of an article),
+    // or its neighbouring sentence deleted. A quote long enough to identify itself, that nothing
+    // else in the text resembles, is still the passage; a shorter one might be a phrase the
+    // document repeats. A passage that began or ended the document must still be near that end.
+    if (exact.length < CONTEXT_LENGTH) return false;
+    if (!prefixHolds && prefix.length < MIN_LONE_SIDE && c.start > DISPLACEMENT) return false;
+    if (!suffixHolds && suffix.length < MIN_LONE_SIDE && this.text.length - c.end > DISPLACEMENT) return false;
+    return this.isAlone(c);
+  }
+
+  /**
+   * Whether placing the quote at the candidate explains the old context and quote at least as
+   * well as any other alignment of them to the text around it. A short quote deleted together
+   * with a neighbour or two leaves the same letters a character or two away, with a context
+   * that still looks right; but "the quote was deleted here" then explains the text better.
+   */
+  private bestExplains(c: Candidate): boolean {
+    const { prefix, exact, suffix } = this.anchor;
+    const from = Math.max(0, c.start - prefix.length - EXPLANATION_SLACK);
+    const to = Math.min(this.text.length, c.end + suffix.length + EXPLANATION_SLACK);
+    const placed =
+      alignmentCost(prefix, this.text.slice(from, c.start), 'end') + editDistance(exact, this.text.slice(c.start, c.end)) + alignmentCost(suffix, this.text.slice(c.end, to), 'start');
+    return placed <= alignmentCost(prefix + exact + suffix, this.text.slice(from, to), 'neither');
+  }
+
+  /**
+   * Whether nothing else in the text resembles the quote, even loosely (two thirds of it).
+   * Loosely, because the true passage may have been edited past what `accepts` allows while a
+   * copy elsewhere survived: the copy is then not "the" passage. Asked only when one side of the
+   * context is gone. Look-alikes are found through landmarks (12-character pieces of the quote
+   * that they still share with it), so one edited in every dozen characters would be missed.
+   */
+  private isAlone(c: Candidate): boolean {
+    // Overlapping candidates are the same place: one answer serves them all.
+    const known = this.alone.find(([start, end]) => start < c.end && c.start < end);
+    if (known) return known[2];
+    const answer = this.searchAlone(c);
+    this.alone.push([c.start, c.end, answer]);
+    return answer;
+  }
+
+  private searchAlone(c: Candidate): boolean {
+    const quote = this.anchor.exact;
+    const occurrences = this.occurrencesIn([0, this.text.length]);
+    if (occurrences.some((at) => at + quote.length <= c.start || at >= c.end)) return false;
+    const looseErrors = Math.max(this.maxErrors, Math.min(256, Math.floor(quote.length / 3)));
+    const windows: Range[] = [];
+    for (let offset = 0; offset + LANDMARK <= quote.length; offset += LANDMARK) {
+      for (const at of this.index.occurrences(quote.slice(offset, offset + LANDMARK))) {
+        if (at + LANDMARK > c.start && at < c.end) continue;
+        windows.push(this.around(at - offset, looseErrors + 8));
+      }
+    }
+    // The candidate itself is masked, so only another place can match.
+    return mergeRanges(windows).every(([from, to]) => approximateMatches(this.text, from, to, quote, looseErrors, [[c.start, c.end]]).length === 0);
+  }
+
+  /** Verbatim occurrences of the quote that lie within `range` (those of the whole text are kept for reuse). */
+  private occurrencesIn([from, to]: Range): number[] {
+    const quote = this.anchor.exact;
+    const whole = from === 0 && to === this.text.length;
+    if (whole && this.everyOccurrence) return this.everyOccurrence;
+    let found: number[];
+    if (whole && quote.length >= LANDMARK) {
+      found = this.index.occurrences(quote.slice(0, LANDMARK)).filter((at) => this.text.startsWith(quote, at));
+    } else {
+      // Searching a slice bounds the work to the range.
+      found = findExactOccurrences(this.text.slice(from, to), quote).map((at) => at + from);
+    }
+    found = found.filter((at) => isCharacterBoundary(this.text, at) && isCharacterBoundary(this.text, at + quote.length));
+    if (whole) this.everyOccurrence = found;
+    return found;
+  }
+
+  /** Up to four occurrences of a landmark, nearest the old position first. */
+  private nearestOccurrences(piece: string): number[] {
+    const hint = this.anchor.start;
+    return this.index
+      .occurrences(piece)
+      .sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint))
+      .slice(0, 4);
+  }
+
+  private get index(): LandmarkIndex {
+    return landmarkIndexOf(this.text);
+  }
+}
+
+/** How much further than its stored length a side of the context may be aligned (insertions in it). */
+const CONTEXT_SLACK = 8;
+
+/** Length of the pieces of context and quote looked up verbatim to find a passage that moved far. */
+const LANDMARK = 12;
+
+/** Extra text on each side in which `bestExplains` may align the old context differently. */
+const EXPLANATION_SLACK = 8;
+
+/** Orders candidates best first: highest score; between equal scores, nearest the old position, then earlier. */
+function byMerit(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.distance - b.distance || a.start - b.start;
+}
+
+function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const merged: Range[] = [];
+  for (const [from, to] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+interface Match {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/**
+ * Approximate matches of `quote` within text[from, to), outside `masks`, chunk by chunk.
+ * approx-string-match reports only the matches with the fewest errors, so one verbatim copy of
+ * the quote would hide the edited true passage anywhere else in the same search: verbatim
+ * occurrences (already judged in step 2) are masked out, and long ranges are searched in chunks
+ * so that each chunk reports its own best matches.
+ */
+function approximateMatches(text: string, from: number, to: number, quote: string, maxErrors: number, masks: Range[]): Match[] {
+  const longest = quote.length + maxErrors;
+  const chunk = Math.max(4096, 4 * longest);
+  const sortedMasks = [...masks].sort((a, b) => a[0] - b[0]);
+  const matches: Match[] = [];
+  for (let at = from; at < to; at += chunk - longest) {
+    const until = Math.min(to, at + chunk);
+    for (const m of search(masked(text, at, until, quote, sortedMasks), quote, maxErrors)) {
+      matches.push({ start: at + m.start, end: at + m.end, errors: m.errors });
+    }
+    if (until === to) break;
+  }
+  return matches;
+}
+
+/** text[from, to) with the masked ranges overwritten by a character the quote does not contain. */
+function masked(text: string, from: number, to: number, quote: string, masks: Range[]): string {
+  const filler = quote.includes('\u0000') ? '\uFFFF' : '\u0000';
+  const parts: string[] = [];
+  let at = from;
+  for (const [start, end] of masks) {
+    if (end <= at || start >= to) continue;
+    const maskFrom = Math.max(at, start);
+    const maskTo = Math.min(to, end);
+    parts.push(text.slice(at, maskFrom), filler.repeat(maskTo - maskFrom));
+    at = maskTo;
+  }
+  parts.push(text.slice(at, to));
+  return parts.join('');
+}
+
+/**
+ * Edit distance between one side of a stored context (at most 32 code units) and the text read
+ * from a boundary outwards, the far end free: min over lengths ℓ of distance(side, the ℓ
+ * characters read). Myers' bit-vector algorithm, one machine word, because every candidate of
+ * every citation is measured on both sides. 'backward' reads from the boundary to the left and
+ * compares with the side reversed, so that both are read from the quote outwards.
+ */
+class SideMatcher {
+  private readonly equal = new Map<number, number>();
+  private readonly last: number;
+  readonly length: number;
+
+  constructor(side: string, private readonly direction: 'forward' | 'backward') {
+    // One 32-bit word holds 32 characters: the ones nearest the quote are kept.
+    const units = (direction === 'forward' ? side : reversed(side)).slice(0, 32);
+    for (let i = 0; i < units.length; i += 1) {
+      const unit = units.charCodeAt(i);
+      this.equal.set(unit, (this.equal.get(unit) ?? 0) | (1 << i));
+    }
+    this.last = 1 << (units.length - 1);
+    this.length = units.length;
+  }
+
+  /** The distance, reading text from `boundary` towards `limit` (exclusive). */
+  cost(text: string, boundary: number, limit: number): number {
+    let positive = -1; // vertical +1 deltas: the first column is 0, 1, 2, …
+    let negative = 0;
+    let score = this.length;
+    let bestScore = score;
+    const step = this.direction === 'forward' ? 1 : -1;
+    for (let at = this.direction === 'forward' ? boundary : boundary - 1; step > 0 ? at < limit : at >= limit; at += step) {
+      const equal = this.equal.get(text.charCodeAt(at)) ?? 0;
+      const xv = equal | negative;
+      const xh = (((equal & positive) + positive) ^ positive) | equal;
+      let ph = negative | ~(xh | positive);
+      let mh = positive & xh;
+      if (ph & this.last) score += 1;
+      else if (mh & this.last) score -= 1;
+      // The first row grows by one per character read: the side is aligned from the boundary.
+      ph = (ph << 1) | 1;
+      mh <<= 1;
+      positive = mh | ~(xv | ph);
+      negative = ph & xv;
+      if (score < bestScore) bestScore = score;
+    }
+    return bestScore;
+  }
+}
+
+/**
+ * Edit distance between `pattern` and the best-matching part of `text`, where the part must
+ * reach the text's end ('end'), start at its start ('start'), or may lie anywhere ('neither').
+ */
+function alignmentCost(pattern: string, text: string, anchored: 'start' | 'end' | 'neither'): number {
+  if (anchored === 'end') return alignmentCost(reversed(pattern), reversed(text), 'start');
+  // Row i holds, for each prefix of the text, the cheapest alignment of pattern[0, i) ending there.
+  let row = Array.from({ length: text.length + 1 }, (_, j) => (anchored === 'start' ? j : 0));
+  for (let i = 1; i <= pattern.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= text.length; j += 1) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1));
+    }
+    row = next;
+  }
+  return Math.min(...row);
+}
+
+function reversed(s: string): string {
+  return s.split('').reverse().join('');
+}
+
+/** 1 − edit distance / length of the longer: 1 for equal strings (two empty ones included), 0 for nothing in common. */
+function similarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
+}
+
+/** Levenshtein distance; contexts are at most 32 code units, so the quadratic table is tiny. */
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const row = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j += 1) row[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Where every LANDMARK-long piece of one text occurs, hashed, so that finding a piece costs a
+ * lookup instead of a scan of the whole text (a third of a millisecond for a 50,000-word
+ * source). Re-anchoring a source's citations asks the same text hundreds of times, so the index
+ * of the last text asked about is kept: one entry, about 12 bytes per character.
+ */
+class LandmarkIndex {
+  private readonly heads: Int32Array;
+  private readonly next: Int32Array;
+  private readonly hashes: Uint32Array;
+  private readonly shift: number;
+
+  constructor(readonly text: string) {
+    const count = Math.max(0, text.length - LANDMARK + 1);
+    let bits = 10;
+    while (1 << bits < 2 * count) bits += 1;
+    const size = 1 << bits;
+    this.shift = 32 - bits;
+    this.heads = new Int32Array(size).fill(-1);
+    this.next = new Int32Array(count);
+    this.hashes = new Uint32Array(count);
+    let hash = 0;
+    for (let i = 0; i < LANDMARK && i < text.length; i += 1) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) >>> 0;
+    for (let i = 0; i < count; i += 1) {
+      this.hashes[i] = hash;
+      if (i + LANDMARK < text.length) {
+        hash = (Math.imul(hash - Math.imul(text.charCodeAt(i), HASH_BASE_POWER), HASH_BASE) + text.charCodeAt(i + LANDMARK)) >>> 0;
+      }
+    }
+    // Insert from the end, so that every chain lists its positions in increasing order.
+    for (let i = count - 1; i >= 0; i -= 1) {
+      const bucket = this.bucket(this.hashes[i]!);
+      this.next[i] = this.heads[bucket]!;
+      this.heads[bucket] = i;
+    }
+  }
+
+  /** Every offset where `piece` (LANDMARK code units long) occurs, in increasing order. */
+  occurrences(piece: string): number[] {
+    let hash = 0;
+    for (let i = 0; i < LANDMARK; i += 1) hash = (Math.imul(hash, HASH_BASE) + piece.charCodeAt(i)) >>> 0;
+    const found: number[] = [];
+    for (let at = this.heads[this.bucket(hash)]!; at !== -1; at = this.next[at]!) {
+      if (this.hashes[at] === hash && this.text.startsWith(piece, at)) found.push(at);
+    }
+    return found;
+  }
+
+  private bucket(hash: number): number {
+    return Math.imul(hash, 0x9e3779b1) >>> this.shift;
+  }
+}
+
+const HASH_BASE = 0x01000193;
+const HASH_BASE_POWER = (() => {
+  let power = 1;
+  for (let i = 1; i < LANDMARK; i += 1) power = Math.imul(power, HASH_BASE);
+  return power;
+})();
+
+let lastIndex: LandmarkIndex | undefined;
+
+function landmarkIndexOf(text: string): LandmarkIndex {
+  if (lastIndex?.text !== text) lastIndex = new LandmarkIndex(text);
+  return lastIndex;
+}
