@@ -124,8 +124,45 @@ export function reanchor(anchor: TextAnchor, newText: string): ReanchorResult {
 }
 
 function resultOf(c: Candidate, anchor: TextAnchor, text: string): ReanchorResult {
-  const rebuilt = createAnchor(text, c.start, c.end);
+  const { start, end } = snapEdges(c, anchor.exact, text);
+  const rebuilt = createAnchor(text, start, end);
   return rebuilt.exact === anchor.exact ? { status: 'exact', anchor: rebuilt, score: 1 } : { status: 'fuzzy', anchor: rebuilt, score: c.score };
+}
+
+/** How many characters of each end of the quote decide where an edited passage begins and ends. */
+const EDGE = 32;
+
+/**
+ * Where an edited passage's edges lie. An approximate match may end equally cheaply in two
+ * places ("take a week." → "take about a week." matches both "…take a" and "…take about a
+ * week.", six edits each), and the search reports the first; a highlight that stops mid-phrase
+ * looks wrong. Each edge moves, within the match's error budget, to where the quote's own first
+ * (last) characters align best, preferring the edge whose character equals the quote's.
+ */
+function snapEdges(c: Candidate, quote: string, text: string): { start: number; end: number } {
+  if (text.slice(c.start, c.end) === quote) return c;
+  // An edge moves by up to twice the errors: the dropped text plus the inserted text it stands for.
+  const slack = Math.min(32, Math.max(1, 2 * c.errors));
+  const head = quote.slice(0, EDGE);
+  const tail = quote.slice(-EDGE);
+  const pick = (positions: number[], cost: (at: number) => number, sameEdge: (at: number) => boolean, original: number) =>
+    positions
+      .map((at) => ({ at, cost: cost(at), same: sameEdge(at) ? 0 : 1, shift: Math.abs(at - original) }))
+      .sort((a, b) => a.cost - b.cost || a.same - b.same || a.shift - b.shift)[0]!.at;
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((at) => isCharacterBoundary(text, at));
+  const end = pick(
+    range(Math.max(c.start + 1, c.end - slack), Math.min(text.length, c.end + slack)),
+    (at) => alignmentCost(tail, text.slice(Math.max(c.start, at - tail.length - slack), at), 'end'),
+    (at) => text[at - 1] === quote[quote.length - 1],
+    c.end,
+  );
+  const start = pick(
+    range(Math.max(0, c.start - slack), Math.min(end - 1, c.start + slack)),
+    (at) => alignmentCost(head, text.slice(at, Math.min(end, at + head.length + slack)), 'start'),
+    (at) => text[at] === quote[0],
+    c.start,
+  );
+  return { start, end };
 }
 
 interface Candidate {
