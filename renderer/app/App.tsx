@@ -1,0 +1,27 @@
+// The root: notifications, the workspace state (re-opening the brief open last time), the layout.
+import { useEffect } from 'react';
+import { ToastProvider } from '../ui/Toasts';
+import { usePersistentState } from '../ui/usePersistentState';
+import { Workspace } from './Workspace';
+import { useWorkspace, WorkspaceProvider } from './workspaceState';
+
+const OPEN_BRIEF_KEY = 'briefing.openBrief.v1';
+const isBriefId = (value: unknown): value is number | null => value === null || (Number.isInteger(value) && (value as number) > 0);
+
+export function App() {
+  const [lastBriefId, rememberBrief] = usePersistentState<number | null>(OPEN_BRIEF_KEY, null, isBriefId);
+  return (
+    <ToastProvider>
+      <WorkspaceProvider initialBriefId={lastBriefId}>
+        <RememberOpenBrief remember={rememberBrief} />
+        <Workspace />
+      </WorkspaceProvider>
+    </ToastProvider>
+  );
+}
+
+function RememberOpenBrief({ remember }: { remember(briefId: number | null): void }) {
+  const { openBriefId } = useWorkspace();
+  useEffect(() => remember(openBriefId), [openBriefId, remember]);
+  return null;
+}

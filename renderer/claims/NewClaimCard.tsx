@@ -1,0 +1,125 @@
+// A claim card being created, usually from a passage selected in the reader. Saving checks
+// that each cited source has not changed since its passage was selected, so offsets never
+// land on other words.
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { AppError } from '../../shared/api/errors';
+import type { CitationStance } from '../../shared/tradecraft/vocabularies';
+import { invoke } from '../bridge';
+import { useWorkspaceActions } from '../app/workspaceState';
+import type { PassageSelection } from '../sources/readerSelection';
+import { useReaderSelection } from '../sources/readerSelection';
+import { Kbd } from '../ui/Kbd';
+import { matchesShortcut, SHORTCUTS } from '../ui/keyboard';
+import { useToasts } from '../ui/Toasts';
+import { checkDraft, EMPTY_DRAFT, type ClaimDraft, type DraftErrors } from './claimDraft';
+import { ClaimFields } from './ClaimFields';
+import { CitationList, type CitationRow } from './CitationList';
+
+const keyOf = (p: PassageSelection) => `${p.sourceId}:${p.versionId}:${p.start}-${p.end}`;
+
+export function NewClaimCard({ passages }: { passages: readonly PassageSelection[] }) {
+  const actions = useWorkspaceActions();
+  const toasts = useToasts();
+  const selection = useReaderSelection();
+  const [draft, setDraft] = useState<ClaimDraft>(EMPTY_DRAFT);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [stances, setStances] = useState<Record<string, CitationStance>>({});
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  const [saving, setSaving] = useState(false);
+
+  const cited = passages.filter((p) => !removed.has(keyOf(p)));
+  const dirty = draft.statement.trim() !== '' || draft.tags.length > 0;
+  useEffect(() => actions.setInspectorDirty(dirty), [actions, dirty]);
+
+  const rows: CitationRow[] = cited.map((p) => ({ key: keyOf(p), quote: p.exact, sourceTitle: p.sourceTitle, stance: stances[keyOf(p)] ?? 'supports' }));
+  const canAddSelection = selection !== null && !cited.some((p) => keyOf(p) === keyOf(selection));
+
+  const save = async () => {
+    const checked = checkDraft(draft);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      for (const sourceId of new Set(cited.map((p) => p.sourceId))) {
+        const { source } = await invoke('sources.get', { sourceId });
+        if (cited.some((p) => p.sourceId === sourceId && p.versionId !== source.currentVersionId)) {
+          throw new AppError('CONFLICT', `“${source.title}” has a new version since the passage was selected. Select the passage again in the current version.`);
+        }
+      }
+      const claim = await invoke('claims.create', {
+        ...checked.fields,
+        citations: cited.map((p) => ({ target: { sourceId: p.sourceId, start: p.start, end: p.end }, stance: stances[keyOf(p)] ?? 'supports' })),
+      });
+      actions.setInspectorDirty(false);
+      toasts.success('Claim card created', cited.length ? `It cites ${cited.length === 1 ? 'one passage' : `${cited.length} passages`}.` : 'It cites no passage yet.');
+      actions.inspectClaim(claim.id);
+    } catch (error) {
+      toasts.error(error, 'Could not create the claim card');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (matchesShortcut(event, SHORTCUTS.saveCard)) {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <form
+      className="claim-form"
+      aria-labelledby="new-card-title"
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <header className="claim-form__header">
+        <h2 id="new-card-title" className="panel-title">
+          New claim card
+        </h2>
+      </header>
+      <ClaimFields draft={draft} errors={errors} onChange={setDraft} autoFocus />
+
+      <section className="claim-form__citations" aria-labelledby="new-card-citations">
+        <h3 id="new-card-citations" className="section-title">
+          Citations
+        </h3>
+        {rows.length === 0 ? (
+          <p className="muted">No passage cited yet. Select a passage in a source and choose “Add to card”.</p>
+        ) : (
+          <CitationList
+            rows={rows}
+            credibility={draft.credibility}
+            onStance={(row, stance) => setStances({ ...stances, [row.key]: stance })}
+            onShow={(row) => {
+              const passage = cited.find((p) => keyOf(p) === row.key);
+              if (passage) actions.openSource(passage.sourceId);
+            }}
+            onRemove={(row) => setRemoved(new Set([...removed, row.key]))}
+          />
+        )}
+        {canAddSelection && (
+          <button type="button" className="button button--small" onClick={() => actions.addPassageToNewCard(selection)}>
+            Add the selected passage “{selection.exact.length > 40 ? `${[...selection.exact].slice(0, 39).join('')}…` : selection.exact}”
+          </button>
+        )}
+      </section>
+
+      <footer className="claim-form__footer">
+        <button type="button" className="button" onClick={() => actions.closeInspector()}>
+          Discard
+        </button>
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? 'Creating…' : 'Create card'} <Kbd shortcut={SHORTCUTS.saveCard} />
+        </button>
+      </footer>
+    </form>
+  );
+}
