@@ -209,7 +209,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     // The compiler options every per-layer tsconfig extends (moduleResolution "Bundler").
     tsConfig: { fileName: 'tsconfig.base.json' },
-    moduleSystems: ['es6', 'cjs'],
+    moduleSystems: ['es6', 'cjs', 'tsd'], // tsd: /// <reference> directives count too
     enhancedResolveOptions: {
       // Extensionless imports resolve like TypeScript's "Bundler" resolution: .ts first.
       extensions: ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'],

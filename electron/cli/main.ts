@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { formatGrading } from '../../shared/tradecraft/vocabularies';
+import { listLibraryBackups, newManualBackupPath } from '../services/backup/automaticBackups';
+import { restoreLibrary } from '../services/backup/restore';
 import { createLibrary, type Library } from '../services/createLibrary';
 import type { Printer } from '../services/export/printer';
 import { defaultLibraryPath } from '../services/paths';
@@ -58,6 +60,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .showSuggestionAfterError();
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  /** The library file this run works on. */
+  const libraryPath = (): string => globals().db ?? defaultLibraryPath();
   /** Opens the library once per run; only `export` passes a printer, so no other command loads Chromium's driver. */
   const open = (printer?: Printer): Library =>
     (library ??= createLibrary({ dbPath: globals().db ?? defaultLibraryPath(), printer, logError: (e) => io.stderr(String((e as Error)?.stack ?? e)) }));
@@ -249,11 +253,38 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   program
     .command('backup')
-    .description('copy the library with SQLite’s online backup; the copy is integrity-checked')
-    .argument('<outFile>')
-    .action(async (outFile: string) => {
-      const result = await open().invoke('library.backup', { outFile });
+    .description('copy the library with SQLite’s online backup (integrity-checked); without OUT_FILE, into the backups folder beside it')
+    .argument('[outFile]', 'where to write the copy (must not exist yet)')
+    .option('--list', 'list the backups in the backups folder, newest first (works on a damaged library too)')
+    .action(async (outFile: string | undefined, options: { list?: boolean }) => {
+      if (options.list) {
+        const { directory, backups } = listLibraryBackups(libraryPath());
+        print({ directory, backups }, () =>
+          backups.length === 0
+            ? `No backups yet in ${directory}.`
+            : backups.map((b) => `${b.createdAt}\t${b.kind}\tv${b.schemaVersion ?? '?'}\t${Math.ceil(b.bytes / 1024).toLocaleString('en')} KB\t${b.path}`).join('\n'),
+        );
+        return;
+      }
+      const result = await open().invoke('library.backup', { outFile: outFile ?? newManualBackupPath(libraryPath()) });
       print(result, () => `Backed up to ${result.path} (${result.bytes.toLocaleString('en')} bytes).`);
+    });
+
+  program
+    .command('restore')
+    .description('replace the library with a backup, checked first; the replaced library is kept beside it as <name>.replaced-<time>.db')
+    .argument('<backupFile>', 'the backup to restore (see: briefing backup --list)')
+    .action(async (backupFile: string) => {
+      // Works on a closed library, damaged or not: the library itself is never opened before the swap.
+      const restored = restoreLibrary(libraryPath(), backupFile);
+      const info = await open().invoke('library.info', {}); // opening brings an older backup up to date
+      print({ ...restored, schemaVersion: info.schemaVersion, counts: info.counts }, () =>
+        [
+          `Restored ${restored.path} from ${restored.restoredFrom}.`,
+          restored.replacedFile ? `The library it replaced was kept as ${restored.replacedFile}.` : 'There was no library to replace.',
+          `It holds ${info.counts.claims} claim(s), ${info.counts.briefs} brief(s) and ${info.counts.sources} source(s).`,
+        ].join('\n'),
+      );
     });
 
   program

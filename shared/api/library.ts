@@ -2,6 +2,21 @@
 import { z } from 'zod';
 import { isoDateTime, nonEmptyText } from './common';
 
+export const backupKindSchema = z.enum(['daily', 'before-migration', 'manual']);
+
+/** One backup file in the library's backups folder. */
+export const backupFileSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  /** daily: taken at most once a day while the library is in use; before-migration: before a schema upgrade; manual: asked for. */
+  kind: backupKindSchema,
+  createdAt: isoDateTime,
+  bytes: z.number().int(),
+  /** The library's schema version inside the backup; null if the file's header cannot be read. */
+  schemaVersion: z.number().int().nullable(),
+});
+export type BackupFileInfo = z.infer<typeof backupFileSchema>;
+
 export const libraryApi = {
   'library.info': {
     input: z.object({}).default({}),
@@ -14,5 +29,33 @@ export const libraryApi = {
   'library.backup': {
     input: z.object({ outFile: nonEmptyText('Backup file', 4096) }),
     output: z.object({ path: z.string(), bytes: z.number().int(), createdAt: isoDateTime }),
+  },
+  'library.backups': {
+    input: z.object({}).default({}),
+    output: z.object({
+      /** The folder the automatic backups go to. */
+      directory: z.string(),
+      /** How many automatic backups of each kind are kept. */
+      keep: z.number().int(),
+      /** Newest first. */
+      backups: z.array(backupFileSchema),
+    }),
+  },
+  'library.restore': {
+    /**
+     * Replaces the library with a copy of `backupFile` after checking the backup's integrity.
+     * The replaced library is kept beside it as `<name>.replaced-<time>.db`, never deleted.
+     * Every view must reload afterwards: all ids and revisions are the backup's.
+     */
+    input: z.object({ backupFile: nonEmptyText('Backup file', 4096) }),
+    output: z.object({
+      path: z.string(),
+      restoredFrom: z.string(),
+      /** Where the library that was replaced now is; null if there was none. */
+      replacedFile: z.string().nullable(),
+      /** The schema version of the backup, before it was brought up to date. */
+      backupSchemaVersion: z.number().int(),
+      schemaVersion: z.number().int(),
+    }),
   },
 } as const;

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHODS } from '../../shared/api/contract';
+import { METHODS, api } from '../../shared/api/contract';
 import { AppError, ERROR_CODES } from '../../shared/api/errors';
 import { openTempLibrary } from '../helpers/tempLibrary';
 
@@ -33,12 +33,18 @@ const invalidPayload = fc.oneof(
   fc.dictionary(fc.constantFrom('claimId', 'briefId', 'sourceId', 'citationId', 'statement', 'document', 'content', 'query', 'likelihood', 'marking'), fc.oneof(fc.string(), fc.integer({ min: -5, max: 0 }), fc.constant(null), fc.object())),
 );
 
+/** Methods that only read: a random payload they accept changes nothing either. */
+const READS = /\.(list|get|getMany|search|tags|versions|revisions|usedIn|info|check|forSource|backups)$/;
+
 describe('the contract under random invalid input', () => {
   it('answers every method with a typed AppError and changes nothing', async () => {
     const before = fingerprint();
     let calls = 0;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...METHODS), invalidPayload, async (method, payload) => {
+        // A payload its schema happens to accept (say, claims.create with only a statement) is not an
+        // invalid one: for a method that writes it would rightly change the library, so it is skipped.
+        fc.pre(READS.test(method) || !api[method].input.safeParse(payload ?? {}).success);
         calls++;
         try {
           await lib.invokeUnknown(method, payload);
@@ -50,7 +56,7 @@ describe('the contract under random invalid input', () => {
           return;
         }
         // A payload that happens to be valid must belong to a method that only reads.
-        expect(method).toMatch(/\.(list|get|getMany|search|tags|versions|revisions|usedIn|info|check|forSource)$/);
+        expect(method).toMatch(READS);
       }),
       { numRuns: 600 },
     );
