@@ -146,6 +146,8 @@ describe('built main process (electron faked)', () => {
     const { checks } = run.trace;
     expect(checks.exportPdf, JSON.stringify(checks.exportPdf)).toMatchObject({ ok: true, value: { exported: true } });
     expect(readFileSync(checks.exportPdfFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The path the page sent was ignored: only the save dialog's choice was written.
+    expect(existsSync(checks.exportPdfFile.replace(/sample\.pdf$/, 'chosen-by-the-page.pdf'))).toBe(false);
     const printWindow = run.trace.windows.find((w) => w.options.webPreferences.partition === 'briefing-print')!;
     expect(printWindow.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, devTools: false });
     expect(printWindow.options.webPreferences.preload).toBeUndefined();

@@ -131,8 +131,13 @@ export const shell = { openExternal: async (url) => record('shell.openExternal',
 export const dialog = {
   showErrorBox: (title, content) => { record('dialog.showErrorBox', title, content); },
   showMessageBox: async () => ({ response: 0 }),
-  showSaveDialog: async () => ({ canceled: true }),
+  // The user's answer to the next save dialog; cancelled unless a check sets a path first.
+  showSaveDialog: async (...args) => {
+    record('dialog.showSaveDialog', args.at(-1)?.defaultPath ?? null);
+    return nextSavePath ? { canceled: false, filePath: nextSavePath } : { canceled: true };
+  },
 };
+let nextSavePath = null;
 export const contextBridge = {};
 export const ipcRenderer = {};
 export default { app, protocol, session, BrowserWindow, ipcMain, Menu, nativeTheme, screen, shell, dialog };
@@ -170,7 +175,9 @@ async function drive() {
   const briefId = list?.value?.[0]?.id;
   if (briefId) {
     const outFile = `${paths.userData}/sample.pdf`;
-    checks.exportPdf = await ipcHandlers.get('briefing:invoke:briefs.exportPdf')?.(event('app://renderer/index.html'), { briefId, outFile });
+    // The page's own path is dropped; the file comes from the (faked) save dialog.
+    nextSavePath = outFile;
+    checks.exportPdf = await ipcHandlers.get('briefing:invoke:briefs.exportPdf')?.(event('app://renderer/index.html'), { briefId, outFile: `${paths.userData}/chosen-by-the-page.pdf` });
     checks.exportPdfFile = outFile;
     checks.printDocumentAfterExport = await (async () => {
       const url = trace.windows.find((w) => w.options.webPreferences?.partition)?.loadedUrl;
