@@ -32,7 +32,7 @@ export interface PdfMeasure {
   plainMs: number;
 }
 
-/** Exports a brief of `sections` sections (34 ≈ 100 pages) and prints plain HTML of as many pages. */
+/** Exports a brief of `sections` sections (60 ≈ 100 pages) and prints plain HTML of as many pages. */
 export async function measureExport(sections: number): Promise<PdfMeasure> {
   const library = openTempLibrary();
   try {

@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of issue 7 with fixed-seed fixtures, a printed table, and
 // bench/results.json. Not part of `npm test`: speed is measured here, behaviour is tested there.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchImport, benchReanchor, benchSearch } from './library';
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     if (wants('pdf')) {
       console.log('PDF export …');
       const { measureExport } = await import('./pdf');
-      const hundred = await measureExport(34);
-      const fourHundred = await measureExport(137);
+      const hundred = await measureExport(60);
+      const fourHundred = await measureExport(240);
       results.pdf_s_per_page_100 = hundred.exportMs / 1000 / hundred.pages;
       results.pdf_s_per_page_400 = fourHundred.exportMs / 1000 / fourHundred.pages;
       results.pdf_ratio_vs_plain_html = hundred.exportMs / hundred.plainMs;
@@ -80,7 +80,10 @@ async function main(): Promise<void> {
   }
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion() };
   const file = join(import.meta.dirname, 'results.json');
-  writeFileSync(file, `${JSON.stringify({ ...results, machine, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+  // A partial run (`npm run bench -- pdf`) updates its own keys and keeps the others' last values.
+  const previous = only.length > 0 && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : {};
+  const merged = Object.fromEntries(Object.keys(TARGETS).filter((key) => key in results || key in previous).map((key) => [key, results[key] ?? previous[key]!]));
+  writeFileSync(file, `${JSON.stringify({ ...merged, machine, measuredAt: new Date().toISOString() }, null, 2)}\n`);
   console.log(`\nwritten to ${file}`);
 }
 
