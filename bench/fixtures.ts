@@ -1,17 +1,7 @@
-// Deterministic fixtures for the benchmarks: a seeded PRNG and generated prose with a
+// Deterministic fixtures for the benchmarks: generated prose with a
 // realistic (Zipf-like) word distribution, so rare and common queries mean something.
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../tests/helpers/seededRandom';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'vor', 'sa', 'bri', 'dun', 'el', 'fa', 'gor', 'hin', 'ix', 'jul', 'ke', 'lan', 'mor', 'nu', 'pel', 'qua', 'rin', 'sol', 'tra', 'ul', 'ven', 'wes', 'yar', 'zo'];
 

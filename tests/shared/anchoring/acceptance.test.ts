@@ -15,18 +15,8 @@
 //   holds most of it; any other non-orphaned result is WRONG.
 import { describe, expect, it } from 'vitest';
 import { createAnchor, normalizeText, reanchor, type ReanchorResult, type TextAnchor } from '../../../shared/anchoring';
+import { seededRandom } from '../../helpers/seededRandom';
 
-/** A seeded PRNG (mulberry32): the same source, citations and edits on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T,>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -208,7 +198,7 @@ function isRight(result: ReanchorResult, [s, e]: Range): boolean {
 
 /** Generates, cites, mutates and re-anchors; returns every citation's outcome and the time spent in reanchor. */
 function runScenario(seed: number, words: number, citations: number, editRate: number, deletedShare: number, runs = 1) {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const source = generateSource(random, words);
   expect(normalizeText(source.text)).toBe(source.text);
   const anchors = Array.from({ length: citations }, () => {
