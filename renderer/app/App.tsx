@@ -1,9 +1,10 @@
 // The root: notifications, the workspace state (re-opening the brief open last time), the layout.
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { ExportProvider } from '../export';
 import { ToastProvider } from '../ui/Toasts';
 import { usePersistentState } from '../ui/usePersistentState';
 import { Workspace } from './Workspace';
-import { useWorkspace, WorkspaceProvider } from './workspaceState';
+import { useWorkspace, useWorkspaceActions, WorkspaceProvider } from './workspaceState';
 
 const OPEN_BRIEF_KEY = 'briefing.openBrief.v1';
 const isBriefId = (value: unknown): value is number | null => value === null || (Number.isInteger(value) && (value as number) > 0);
@@ -14,9 +15,22 @@ export function App() {
     <ToastProvider>
       <WorkspaceProvider initialBriefId={lastBriefId}>
         <RememberOpenBrief remember={rememberBrief} />
-        <Workspace />
+        <WorkspaceExport>
+          <Workspace />
+        </WorkspaceExport>
       </WorkspaceProvider>
     </ToastProvider>
+  );
+}
+
+/** "Export PDF…" for the open brief; its dialog opens citations in the reader and cards in the inspector. */
+function WorkspaceExport({ children }: { children: ReactNode }) {
+  const { openBriefId } = useWorkspace();
+  const actions = useWorkspaceActions();
+  return (
+    <ExportProvider briefId={openBriefId} openCitation={actions.openCitation} openClaim={actions.inspectClaim}>
+      {children}
+    </ExportProvider>
   );
 }
 

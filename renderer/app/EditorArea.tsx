@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { BriefEditor } from '../editor/BriefEditor';
 import { invoke, toAppError } from '../bridge';
 import { useBriefs } from '../briefs/useBriefs';
+import { ExportPdfButton, noteEditorStatus } from '../export';
 import { EmptyState } from '../ui/EmptyState';
 import { Kbd } from '../ui/Kbd';
 import { SHORTCUTS } from '../ui/keyboard';
@@ -50,9 +51,14 @@ export function EditorArea() {
 
   return (
     <div className="editor-area">
+      <div className="pane-header editor-area__header">
+        <span className="pane-title">Brief</span>
+        <ExportPdfButton />
+      </div>
       <BriefEditor
         key={brief.id}
         briefId={brief.id}
+        onStatus={(status) => noteEditorStatus(brief.id, status)}
         onCitationClick={(citationId: number) => void actions.openCitation(citationId).catch((error: unknown) => toasts.error(error, 'Could not open the cited passage'))}
         onClaimOpen={(claimId: number) => actions.inspectClaim(claimId)}
       />

@@ -1,8 +1,9 @@
 // Shortcuts that work anywhere in the window, and the same commands arriving from the app menu
 // (the `menu.command` event, payload `{ command }`, electron/main/menuCommands.ts). In the app
-// the menu's accelerators take New/Import/Find first; in the browser harness these keys do.
+// the menu's accelerators take New/Import/Find/Export first; in the browser harness these keys do.
 import { useEffect } from 'react';
 import { getBridge } from '../bridge';
+import { EXPORT_PDF_SHORTCUT, useExportPdf } from '../export';
 import { getReaderSelection } from '../sources/readerSelection';
 import { matchesShortcut, SHORTCUTS, type Shortcut } from '../ui/keyboard';
 import { useToasts, type Toasts } from '../ui/Toasts';
@@ -16,6 +17,7 @@ const BINDINGS: readonly [Shortcut, Command][] = [
   [SHORTCUTS.newBrief, 'new-brief'],
   [SHORTCUTS.importSource, 'import-source'],
   [SHORTCUTS.find, 'find'],
+  [EXPORT_PDF_SHORTCUT, 'export-pdf'],
   [SHORTCUTS.showSources, 'show-sources'],
   [SHORTCUTS.showClaimLibrary, 'show-claims'],
   [SHORTCUTS.showCardInspector, 'show-card'],
@@ -27,13 +29,14 @@ export const FOCUS_TARGETS = { importButton: 'import-source-button', readerFind:
 export function useGlobalShortcuts(): void {
   const actions = useWorkspaceActions();
   const toasts = useToasts();
+  const exportPdf = useExportPdf();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       for (const [shortcut, command] of BINDINGS) {
         if (matchesShortcut(event, shortcut)) {
           event.preventDefault();
-          runCommand(command, actions, toasts);
+          runCommand(command, actions, toasts, exportPdf);
           return;
         }
       }
@@ -41,13 +44,13 @@ export function useGlobalShortcuts(): void {
     window.addEventListener('keydown', onKeyDown);
     const unsubscribe = getBridge().on('menu.command', (payload) => {
       const command = (payload as { command?: unknown } | null)?.command;
-      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) runCommand(command as Command, actions, toasts);
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) runCommand(command as Command, actions, toasts, exportPdf);
     });
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       unsubscribe();
     };
-  }, [actions, toasts]);
+  }, [actions, toasts, exportPdf]);
 }
 
 /**
@@ -65,7 +68,7 @@ function focusSoon(id: string, then?: (element: HTMLElement) => void): void {
   if (!attempt()) requestAnimationFrame(() => void attempt());
 }
 
-function runCommand(command: Command, actions: WorkspaceActions, toasts: Toasts): void {
+function runCommand(command: Command, actions: WorkspaceActions, toasts: Toasts, exportPdf: () => void): void {
   switch (command) {
     case 'new-brief':
       return actions.showBriefDialog({ kind: 'new' });
@@ -80,7 +83,7 @@ function runCommand(command: Command, actions: WorkspaceActions, toasts: Toasts)
       return focusSoon(FOCUS_TARGETS.claimSearch);
     }
     case 'export-pdf':
-      return toasts.info('Export is not available here yet', 'PDF export is started from the command line for now (briefing export).');
+      return exportPdf();
     case 'claim-from-selection': {
       const passage = getReaderSelection();
       if (passage) return actions.newClaim(passage);

@@ -216,7 +216,7 @@ const LoadedBriefEditor = memo(function LoadedBriefEditor({
           <div className="be-scroll">
             <div className="be-page">
               <RichTextPlugin
-                contentEditable={<ContentEditable className="be-content" aria-label="Brief body" aria-multiline spellCheck />}
+                contentEditable={<ContentEditable className="be-content" aria-label="Brief body" aria-multiline spellCheck tabIndex={0} />}
                 ErrorBoundary={LexicalErrorBoundary}
               />
             </div>

@@ -12,8 +12,9 @@
 // The renderer is served from one fixed origin through `context.route`; any request elsewhere
 // is aborted and recorded, so a test can assert that nothing leaves the app.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { toEnvelope } from '../../shared/api/bridge';
@@ -22,6 +23,7 @@ import { AppError } from '../../shared/api/errors';
 import { rendererResponseHeaders } from '../../electron/main/contentSecurityPolicy';
 import { eventChannel } from '../../electron/preload/channels';
 import { createLibrary, type Library } from '../../electron/services/createLibrary';
+import { createChromiumPrinter } from '../../electron/services/export/chromiumPrinter';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = join(REPO_ROOT, 'dist', 'renderer');
@@ -58,6 +60,13 @@ export interface RecordedRequest {
   resourceType: string;
 }
 
+/**
+ * What the harness's stand-in for the native save dialog answers when an export asks where to
+ * save: a file name or path (relative ones land in `exportDir`), null for Cancel, or a function
+ * of the suggested name (e.g. one that waits, to hold the dialog "open").
+ */
+export type ExportChoice = string | null | ((suggestedName: string) => Promise<string | null>);
+
 export interface LaunchedApp {
   page: Page;
   context: BrowserContext;
@@ -74,6 +83,12 @@ export interface LaunchedApp {
   popups: string[];
   /** Console errors and uncaught page errors (a CSP violation shows up here). */
   errors: string[];
+  /** A temp folder made for this launch (removed on close): where exports are saved unless a test chooses otherwise. */
+  exportDir: string;
+  /** The file names the save dialog suggested, one per time an export asked where to save. */
+  exportPrompts: string[];
+  /** How the save dialog answers from now on; the default saves the suggested name in `exportDir`. */
+  setExportChoice(choice: ExportChoice | undefined): void;
   /** Pushes an app event to the page, as the main process does with webContents.send. */
   emit(event: AppEvent, payload?: unknown): Promise<void>;
   /** Reloads the page and waits for the app to render. */
@@ -170,13 +185,29 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
   const root = requireBuiltRenderer();
   const executablePath = requireChromium();
   const initScript = await buildPageBridge();
-  const library = createLibrary({ dbPath, logError: (error) => console.error('[library]', error) });
+  // The app's save dialog (electron/main/dialogs.ts chooseExportFile), answered by the test.
+  const exportDir = mkdtempSync(join(tmpdir(), 'briefing-e2e-export-'));
+  const exportPrompts: string[] = [];
+  let exportChoice: ExportChoice | undefined;
+  const inExportDir = (file: string | null) => (file === null ? null : isAbsolute(file) ? file : join(exportDir, file));
+  const library = createLibrary({
+    dbPath,
+    printer: createChromiumPrinter({ executablePath }),
+    async chooseExportFile(suggestedName) {
+      exportPrompts.push(suggestedName);
+      const choice = exportChoice;
+      if (choice === undefined) return join(exportDir, suggestedName);
+      return inExportDir(typeof choice === 'function' ? await choice(suggestedName) : choice);
+    },
+    logError: (error) => console.error('[library]', error),
+  });
 
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS });
   } catch (error) {
     library.close();
+    rmSync(exportDir, { recursive: true, force: true });
     throw error;
   }
   const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', serviceWorkers: 'block', acceptDownloads: false });
@@ -250,6 +281,11 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
     dialogs,
     popups,
     errors,
+    exportDir,
+    exportPrompts,
+    setExportChoice(choice) {
+      exportChoice = choice;
+    },
     async emit(event, payload) {
       if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Not an app event: ${event}`);
       await page.evaluate(([channel, data]) => (window as unknown as { __briefingHarnessEmit(c: string, p: unknown): void }).__briefingHarnessEmit(channel, data), [
@@ -275,6 +311,7 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
         await browser.close();
       } finally {
         library.close();
+        rmSync(exportDir, { recursive: true, force: true });
       }
     },
   };
