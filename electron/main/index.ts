@@ -24,11 +24,6 @@ const PRELOAD_PATH = join(here, 'preload.cjs');
 const RENDERER_ROOT = join(here, '..', 'renderer');
 const log = (message: string) => console.log(`[briefing] ${message}`);
 
-/**
- * In a checkout, the Electron-ABI build of better-sqlite3 (electron/main/NATIVE-MODULE.md); an
- * option the composition root is asked to accept and pass to every `new Database`.
- */
-type AppLibraryOptions = LibraryOptions & { nativeBinding?: string };
 
 // ── before ready ───────────────────────────────────────────────────────────────────────────
 app.setName(PRODUCT_NAME);
@@ -114,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
 
 /** Opens the library with the app's printer and, in a checkout, the Electron build of better-sqlite3. */
 function openLibrary(dbPath: string): Library {
-  const options: AppLibraryOptions = {
+  const options: LibraryOptions = {
     dbPath,
     printer: createElectronPrinter(log),
     chooseExportFile: (suggestedName) => chooseExportFile(BrowserWindow.getFocusedWindow(), suggestedName),

@@ -1,19 +1,14 @@
 // Before an export, what the analyst sees must be what the library holds: the open brief's
 // pending autosave is sent now (not after its debounce) and answered before the export reads it.
-import { whenSaved } from '../editor/state/briefSaver';
+import { saveNow } from '../editor/state/briefSaver';
 
 /**
  * Saves the open brief's unsaved edits and resolves once every save of `briefId` has been
- * answered (a failed save resolves too; the editor reports it, see `saveProblem`).
- *
- * The editor has no public "save now" yet. Its autosave (renderer/editor/plugins/
- * AutosavePlugin.tsx) saves at once when the page hides, so this asks it the same way; the
- * event has no other listener in the app. A title typed just before is saved by its own field
- * on blur, which happens as the export dialog takes focus.
+ * answered (a failed save resolves too; the editor reports it, see `saveProblem`). A title
+ * typed just before is saved by its own field on blur, as the export dialog takes focus.
  */
-export async function flushBrief(briefId: number): Promise<void> {
-  window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
-  await whenSaved(briefId);
+export function flushBrief(briefId: number): Promise<void> {
+  return saveNow(briefId);
 }
 
 // ── the editor's save problems ──────────────────────────────────────────────────────────

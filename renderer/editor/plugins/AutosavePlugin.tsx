@@ -5,7 +5,7 @@ import { HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect, useRef } from 'react';
 import type { BriefSummary } from '../../../shared/api/briefs';
 import { serializeDocument } from '../serializeDocument';
-import { BriefSaver } from '../state/briefSaver';
+import { BriefSaver, registerOpenSaver } from '../state/briefSaver';
 import type { StatusStore } from '../state/statusStore';
 
 export interface AutosavePluginProps {
@@ -41,6 +41,7 @@ export function AutosavePlugin({ briefId, revision, status, delayMs, onSaved }: 
       edited = true;
       saver.markDirty();
     });
+    const unregister = registerOpenSaver(briefId, saver);
     const onPageHide = () => saver.flush();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') saver.flush();
@@ -49,6 +50,7 @@ export function AutosavePlugin({ briefId, revision, status, delayMs, onSaved }: 
     window.addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
+      unregister();
       stopListening();
       window.removeEventListener('beforeunload', onPageHide);
       window.removeEventListener('pagehide', onPageHide);

@@ -19,6 +19,23 @@ export function whenSaved(briefId: number): Promise<void> {
   return Promise.resolve(pendingSaves.get(briefId)).then(() => undefined);
 }
 
+/** The saver of each open editor, so other parts of the app can ask for a save now. */
+const openSavers = new Map<number, { flush(): void }>();
+
+/** Registers an open editor's saver; returns the function that unregisters it. */
+export function registerOpenSaver(briefId: number, saver: { flush(): void }): () => void {
+  openSavers.set(briefId, saver);
+  return () => {
+    if (openSavers.get(briefId) === saver) openSavers.delete(briefId);
+  };
+}
+
+/** Sends the brief's unsaved edits now (if it is open) and resolves once every save of it has been answered. */
+export function saveNow(briefId: number): Promise<void> {
+  openSavers.get(briefId)?.flush();
+  return whenSaved(briefId);
+}
+
 export interface BriefSaverOptions {
   briefId: number;
   /** The revision the editor's content was loaded from. */
