@@ -62,6 +62,8 @@ describe('keyboard only', () => {
     await page.keyboard.press('Control+F');
     await page.keyboard.type(PASSAGE);
     await expect.poll(() => page.locator('.find__count').textContent()).toBe('1 of 1');
+    // Find runs after a pause in typing: wait until the match is the whole passage, not a prefix typed so far.
+    await expect.poll(() => page.locator('.reader__mark--match').evaluateAll((marks) => marks.map((m) => m.textContent).join(''))).toBe(PASSAGE);
     await page.keyboard.press('Control+Shift+K');
     await page.getByRole('form', { name: 'New claim card' }).waitFor();
     await page.keyboard.type('Ferry service to Korsund resumed on 3 June.'); // the statement has focus
