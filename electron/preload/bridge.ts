@@ -1,9 +1,10 @@
 // The core of the preload: `window.briefing` built over an injected ipcRenderer, so tests run it
 // with a fake. It exposes exactly two functions — `invoke` for contract methods and `on` for the
 // listed events — and never hands the page an IPC object, an event object or a channel name.
-import { EVENTS, isMethod, type AppEvent, type BriefingBridge, type Invoke } from '../../shared/api/contract';
+import type { BriefingBridge, Invoke } from '../../shared/api/contract';
 import { fromEnvelope } from '../../shared/api/bridge';
 import { AppError, isAppErrorPayload, type AppErrorPayload } from '../../shared/api/errors';
+import { isAppEvent, isMethodName, type AppEvent } from '../../shared/api/methods';
 import { eventChannel, invokeChannel } from './channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses. */
@@ -11,10 +12,6 @@ export interface BridgeIpc {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
-}
-
-function isAppEvent(name: unknown): name is AppEvent {
-  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
 }
 
 /**
@@ -30,7 +27,7 @@ function toWireError(error: unknown): AppErrorPayload & { name: 'AppError' } {
 /** Builds the object exposed as `window.briefing`; frozen, with exactly `invoke` and `on`. */
 export function createBridge(ipc: BridgeIpc): BriefingBridge {
   const invoke = (async (method: unknown, input: unknown) => {
-    if (!isMethod(method)) {
+    if (!isMethodName(method)) {
       throw toWireError(new AppError('INVALID_INPUT', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`));
     }
     let envelope: unknown;

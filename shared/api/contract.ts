@@ -4,13 +4,22 @@ import type { z } from 'zod';
 import { briefsApi } from './briefs';
 import { claimsApi } from './claims';
 import { libraryApi } from './library';
+import { EVENTS, METHOD_NAMES, type AppEvent, type MethodName } from './methods';
 import { sourcesApi } from './sources';
+
+export { EVENTS, type AppEvent };
 
 export const api = { ...libraryApi, ...sourcesApi, ...claimsApi, ...briefsApi } as const;
 
 export type Api = typeof api;
 export type Method = keyof Api;
-export const METHODS = Object.keys(api) as Method[];
+export const METHODS: readonly Method[] = METHOD_NAMES;
+
+// METHOD_NAMES (the schema-free list the preload uses) must name exactly the methods of `api`:
+// a method missing from either side fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodNamesMatchApi: Same<Method, MethodName> = true;
+void methodNamesMatchApi;
 
 export type Input<M extends Method> = z.input<Api[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Api[M]['input']>;
@@ -22,13 +31,7 @@ export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | P
 /** The function every transport exposes to the renderer as `window.briefing.invoke`. */
 export type Invoke = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
 
-export function isMethod(name: unknown): name is Method {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
-}
-
-/** Events the main process may push to the renderer; the preload subscribes to these only. */
-export const EVENTS = ['library.changed', 'menu.command'] as const;
-export type AppEvent = (typeof EVENTS)[number];
+export { isMethodName as isMethod } from './methods';
 
 /** The shape of `window.briefing`, identical in the Electron preload and the browser harness. */
 export interface BriefingBridge {

@@ -3,6 +3,8 @@
 // listed events, and listeners get the payload — never Electron's event object. The bridge
 // core runs on a fake ipcRenderer; the thin entry runs with 'electron' mocked.
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { EVENTS, METHODS } from '../../shared/api/contract';
 import { isAppErrorPayload } from '../../shared/api/errors';
@@ -126,5 +128,16 @@ describe('preload entry (electron mocked)', () => {
     expect(Object.keys(exposed)).toEqual(['briefing']);
     expect(Object.keys(exposed.briefing as object).sort()).toEqual(['invoke', 'on']);
     vi.doUnmock('electron');
+  });
+});
+
+describe('built preload', () => {
+  // Every window loads the preload before the page; it checks method names against a plain
+  // list (shared/api/methods.ts) and must not drag the schemas and zod in with it.
+  it('bundles no schema library', () => {
+    const built = readFileSync(join(process.cwd(), 'dist/electron/preload.cjs'), 'utf8');
+    expect(built).toContain('library.info');
+    expect(built).not.toMatch(/ZodError|zod/i);
+    expect(built.length).toBeLessThan(50_000);
   });
 });
