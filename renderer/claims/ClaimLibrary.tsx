@@ -35,7 +35,7 @@ export function ClaimLibrary() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const [limit, setLimit] = useState(PAGE);
-  const debouncedQuery = useDebouncedValue(query, SEARCH_DELAY_MS);
+  const [debouncedQuery] = useDebouncedValue(query, SEARCH_DELAY_MS);
   const filtersKey = JSON.stringify(filters);
   const search: Input<'claims.search'> = { query: debouncedQuery, ...filters, limit };
   const results = useQuery(() => invoke('claims.search', search), [debouncedQuery, filtersKey, limit], ['claims', 'citations', 'usage']);

@@ -3,6 +3,7 @@
 // scrolls to the passage, outlines it and moves focus there; a citation that could not be found
 // in this version is explained, with its stored quote.
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createAnchor, reanchor } from '../../shared/anchoring';
 import type { Citation } from '../../shared/api/claims';
 import { invoke, useQuery } from '../bridge';
@@ -12,7 +13,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatUpdated, plural } from '../ui/formatDate';
 import { Kbd } from '../ui/Kbd';
-import { SHORTCUTS, ariaShortcut } from '../ui/keyboard';
+import { SHORTCUTS, ariaShortcut, matchesShortcut } from '../ui/keyboard';
 import { useToasts } from '../ui/Toasts';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
 import { ReliabilityBadge } from '../ui/tradecraft';
@@ -48,7 +49,7 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
   const isCurrent = data ? data.version.id === data.source.currentVersionId : false;
 
   // On a long text every search re-lays out the reader: let fast typing settle first.
-  const settledFind = useDebouncedValue(find, text.length > LONG_TEXT ? 150 : 0);
+  const [settledFind, settleFind] = useDebouncedValue(find, text.length > LONG_TEXT ? 150 : 0);
   const matches = useMemo(() => findAll(text, settledFind), [text, settledFind]);
   const match = matches.length > 0 ? matches[((matchIndex % matches.length) + matches.length) % matches.length]! : null;
 
@@ -155,6 +156,7 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
           setMatchIndex(0);
         }}
         onStep={(step) => setMatchIndex((i) => i + step)}
+        onSettleFind={() => flushSync(settleFind)}
         matchCount={matches.length}
         matchIndex={matches.length ? ((matchIndex % matches.length) + matches.length) % matches.length : 0}
         citable={isCurrent}
@@ -268,13 +270,15 @@ interface ToolbarProps {
   find: string;
   onFind(value: string): void;
   onStep(step: 1 | -1): void;
+  /** Searches for what is typed now, before a command acts on the match. */
+  onSettleFind(): void;
   matchCount: number;
   matchIndex: number;
   citable: boolean;
   sourceId: number;
 }
 
-function ReaderToolbar({ find, onFind, onStep, matchCount, matchIndex, citable, sourceId }: ToolbarProps) {
+function ReaderToolbar({ find, onFind, onStep, onSettleFind, matchCount, matchIndex, citable, sourceId }: ToolbarProps) {
   const selection = useReaderSelection();
   const passage = selection?.sourceId === sourceId ? selection : null;
   const { inspector, openBriefId } = useWorkspace();
@@ -321,6 +325,10 @@ function ReaderToolbar({ find, onFind, onStep, matchCount, matchIndex, citable, 
           aria-keyshortcuts={ariaShortcut(SHORTCUTS.find)}
           onChange={(e) => onFind(e.target.value)}
           onKeyDown={(e) => {
+            // "Create claim card" straight after typing must cite the whole match, not the
+            // match of a shorter query still waiting out the long-text delay. The global
+            // shortcut handler runs after this one, once the match is the passage.
+            if (matchesShortcut(e, SHORTCUTS.createClaimFromSelection)) onSettleFind();
             if (e.key === 'Enter') {
               e.preventDefault();
               onStep(e.shiftKey ? -1 : 1);
