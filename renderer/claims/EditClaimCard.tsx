@@ -2,7 +2,7 @@
 // embeds it, so the form says which briefs a change will reach before it is saved. Saving
 // passes the revision the edit started from; a card changed elsewhere meanwhile is refused
 // (CONFLICT) and the form says so instead of overwriting the other change.
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { Claim } from '../../shared/api/claims';
 import type { AppError } from '../../shared/api/errors';
 import type { CitationStance } from '../../shared/tradecraft/vocabularies';
@@ -12,10 +12,11 @@ import { useReaderSelection } from '../sources/readerSelection';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatUpdated } from '../ui/formatDate';
 import { Kbd } from '../ui/Kbd';
-import { matchesShortcut, SHORTCUTS } from '../ui/keyboard';
+import { SHORTCUTS } from '../ui/keyboard';
 import { useToasts } from '../ui/Toasts';
 import { checkDraft, draftOfClaim, sameDraft, sharedUseWarning, type ClaimDraft, type DraftErrors } from './claimDraft';
 import { ClaimFields } from './ClaimFields';
+import { ClaimForm } from './ClaimForm';
 import { CitationList, type CitationRow } from './CitationList';
 import { insertClaimIntoBrief } from '../briefs/insertIntoBrief';
 
@@ -145,25 +146,11 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (matchesShortcut(event, SHORTCUTS.saveCard)) {
-      event.preventDefault();
-      if (dirty) void save();
-    }
-  };
 
   const alreadyCited = selection !== null && live.citations.some((c) => c.sourceId === selection.sourceId && c.start === selection.start && c.end === selection.end);
 
   return (
-    <form
-      className="claim-form"
-      aria-labelledby="card-title"
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <ClaimForm labelledBy="card-title" onSave={() => void save()} canSave={dirty}>
       <header className="claim-form__header">
         <div>
           <h2 id="card-title" className="panel-title" tabIndex={-1}>
@@ -253,6 +240,6 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
           {saving ? 'Saving…' : warning ? (uses.length === 1 ? 'Save (changes 1 brief)' : `Save in all ${uses.length} briefs`) : 'Save card'} <Kbd shortcut={SHORTCUTS.saveCard} />
         </button>
       </footer>
-    </form>
+    </ClaimForm>
   );
 }

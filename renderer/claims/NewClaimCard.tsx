@@ -1,7 +1,7 @@
 // A claim card being created, usually from a passage selected in the reader. Saving checks
 // that each cited source has not changed since its passage was selected, so offsets never
 // land on other words.
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { AppError } from '../../shared/api/errors';
 import type { CitationStance } from '../../shared/tradecraft/vocabularies';
 import { invoke } from '../bridge';
@@ -9,10 +9,11 @@ import { useWorkspaceActions } from '../app/workspaceState';
 import type { PassageSelection } from '../sources/readerSelection';
 import { useReaderSelection } from '../sources/readerSelection';
 import { Kbd } from '../ui/Kbd';
-import { matchesShortcut, SHORTCUTS } from '../ui/keyboard';
+import { SHORTCUTS } from '../ui/keyboard';
 import { useToasts } from '../ui/Toasts';
 import { checkDraft, EMPTY_DRAFT, type ClaimDraft, type DraftErrors } from './claimDraft';
 import { ClaimFields } from './ClaimFields';
+import { ClaimForm } from './ClaimForm';
 import { CitationList, type CitationRow } from './CitationList';
 
 const keyOf = (p: PassageSelection) => `${p.sourceId}:${p.versionId}:${p.start}-${p.end}`;
@@ -63,23 +64,9 @@ export function NewClaimCard({ passages }: { passages: readonly PassageSelection
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (matchesShortcut(event, SHORTCUTS.saveCard)) {
-      event.preventDefault();
-      void save();
-    }
-  };
 
   return (
-    <form
-      className="claim-form"
-      aria-labelledby="new-card-title"
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <ClaimForm labelledBy="new-card-title" onSave={() => void save()}>
       <header className="claim-form__header">
         <h2 id="new-card-title" className="panel-title">
           New claim card
@@ -120,6 +107,6 @@ export function NewClaimCard({ passages }: { passages: readonly PassageSelection
           {saving ? 'Creating…' : 'Create card'} <Kbd shortcut={SHORTCUTS.saveCard} />
         </button>
       </footer>
-    </form>
+    </ClaimForm>
   );
 }
