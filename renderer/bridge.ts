@@ -57,6 +57,7 @@ const WRITES: Partial<Record<Method, readonly LibraryPart[]>> = {
   'briefs.append': ['briefs', 'usage'],
   'briefs.delete': ['briefs', 'usage'],
   'briefs.restore': ['briefs', 'usage'],
+  'library.restore': ALL_PARTS,
 };
 
 type ChangeListener = (parts: ReadonlySet<LibraryPart>, cause: Method | AppEvent) => void;

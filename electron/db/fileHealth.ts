@@ -13,18 +13,25 @@ import { APPLICATION_ID_IN_USE, HEADER_BYTES, LIBRARY_APPLICATION_IDS, isSqliteH
 export type LibraryProblem = 'not-sqlite' | 'foreign' | 'truncated' | 'damaged' | 'missing-wal' | 'orphan-wal';
 
 /**
- * A library file that cannot be opened safely. Nothing was written to it; `latestBackup` is
- * the newest backup beside it (or null), which the message also names together with the
- * command that restores it.
+ * A library file that cannot be opened safely. Nothing was written to it; `backup` is the
+ * newest backup beside it (or null). The message names it together with the command that
+ * restores it (for the CLI); `reason` is what is wrong without that command (for the app,
+ * which offers the backup with a button instead).
  */
 export class DamagedLibraryError extends AppError {
   constructor(
     readonly problem: LibraryProblem,
     readonly dbPath: string,
-    readonly latestBackup: string | null,
+    readonly backup: BackupFile | null,
+    readonly reason: string,
     message: string,
   ) {
     super('DATABASE_CORRUPT', message);
+  }
+
+  /** The path of the newest backup beside the library, or null. */
+  get latestBackup(): string | null {
+    return this.backup?.path ?? null;
   }
 }
 
@@ -99,7 +106,8 @@ export function inspectLibraryFile(dbPath: string, options: InspectOptions): Ins
   const name = basename(dbPath);
   const refuse = (problem: LibraryProblem, what: string, lastResort = ''): never => {
     const backup = latestBackup(dbPath, options.backupDir);
-    throw new DamagedLibraryError(problem, dbPath, backup?.path ?? null, `${what} The file was left untouched. ${offerBackup(dbPath, backup)}${lastResort}`);
+    const reason = `${what} The file was left untouched.`;
+    throw new DamagedLibraryError(problem, dbPath, backup, reason, `${reason} ${offerBackup(dbPath, backup)}${lastResort}`);
   };
 
   const main = statOrNull(dbPath);

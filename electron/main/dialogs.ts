@@ -1,7 +1,7 @@
 // Native dialogs: confirm before leaving the app, choose where a backup goes, report results,
 // and the save dialog for downloads the page makes (an exported PDF). Text lives here so every
 // dialog reads alike; decisions live elsewhere.
-import { dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import { dialog, type BrowserWindow, type MessageBoxOptions, type SaveDialogOptions } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { IMPORT_DIALOG_FILTERS } from './importFiles';
@@ -69,7 +69,12 @@ export async function showError(parent: BrowserWindow | null, message: string, d
   else await dialog.showMessageBox(options);
 }
 
-/** Before any window exists (e.g. the library cannot be opened): a blocking error box. */
+/** A message box before any window exists; resolves with the index of the button pressed. */
+export async function askBeforeWindow(box: MessageBoxOptions): Promise<number> {
+  return (await dialog.showMessageBox({ noLink: true, ...box })).response;
+}
+
+/** Before any window exists (e.g. the app failed to start): a blocking error box. */
 export function showStartupError(message: string, detail: string): void {
   dialog.showErrorBox(message, detail);
 }

@@ -5,11 +5,11 @@ import { app, BrowserWindow, session } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../../shared/api/errors';
 import { createLibrary, type Library, type LibraryOptions } from '../services/createLibrary';
 import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../services/paths';
 import { seedSampleLibrary } from '../services/sample/seedSampleLibrary';
-import { chooseExportFile, showStartupError } from './dialogs';
+import { askBeforeWindow, chooseExportFile, showStartupError } from './dialogs';
+import { openLibraryOrRecover } from './libraryRecovery';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { bindingForRun } from './native/nativeBinding';
@@ -68,14 +68,13 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     const dbPath = join(app.getPath('userData'), LIBRARY_FILE_NAME);
-    try {
-      library = openLibrary(dbPath);
-    } catch (error) {
-      const message = error instanceof AppError ? error.message : `${String((error as Error)?.message ?? error)}`;
-      showStartupError('Briefing Composer cannot open its library', `${message}\n\n${dbPath}`);
+    const opened = await openLibraryOrRecover(dbPath, () => openLibrary(dbPath), askBeforeWindow);
+    if (!opened.library) {
       app.quit();
       return;
     }
+    library = opened.library;
+    if (opened.restored) log(`the damaged library was replaced by ${opened.restored.restoredFrom} and kept as ${opened.restored.replacedFile}`);
     try {
       const seeded = await seedSampleLibrary(library);
       if (seeded) log(`sample library created in ${dbPath}`);

@@ -1,7 +1,7 @@
 // What the application menu asks the renderer to do. Sent as the payload of the `menu.command`
 // event (shared/api/contract.ts EVENTS). The renderer runs the same action as its own button.
 
-export const MENU_COMMANDS = ['new-brief', 'import-source', 'export-pdf', 'find'] as const;
+export const MENU_COMMANDS = ['new-brief', 'import-source', 'export-pdf', 'find', 'restore-backup'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The `menu.command` event payload. */

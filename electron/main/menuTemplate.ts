@@ -45,6 +45,7 @@ export function buildMenuTemplate(actions: MenuActions, env: MenuEnvironment): M
       separator,
       { id: 'reveal-library', label: mac ? 'Reveal Library File in Finder' : 'Reveal Library File', click: () => actions.revealLibrary() },
       { id: 'backup-library', label: 'Back Up Library…', click: () => actions.backupLibrary() },
+      { id: 'restore-backup', label: 'Restore from Backup…', click: () => actions.command('restore-backup') },
       separator,
       mac ? { role: 'close' } : { role: 'quit', label: 'E&xit' },
     ],

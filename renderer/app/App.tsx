@@ -1,6 +1,7 @@
 // The root: notifications, the workspace state (re-opening the brief open last time), the layout.
 import { useEffect, type ReactNode } from 'react';
 import { ExportProvider } from '../export';
+import { RestoreBackupHost } from '../library/RestoreBackupDialog';
 import { ToastProvider } from '../ui/Toasts';
 import { usePersistentState } from '../ui/usePersistentState';
 import { Workspace } from './Workspace';
@@ -18,6 +19,7 @@ export function App() {
         <WorkspaceExport>
           <Workspace />
         </WorkspaceExport>
+        <RestoreBackupHost />
       </WorkspaceProvider>
     </ToastProvider>
   );

@@ -7,10 +7,11 @@ import { EXPORT_PDF_SHORTCUT, useExportPdf } from '../export';
 import { getReaderSelection } from '../sources/readerSelection';
 import { matchesShortcut, SHORTCUTS, type Shortcut } from '../ui/keyboard';
 import { useToasts, type Toasts } from '../ui/Toasts';
+import { openRestoreBackup } from '../library/restoreBackupRequest';
 import { useWorkspaceActions, type WorkspaceActions } from './workspaceState';
 
-type Command = 'new-brief' | 'import-source' | 'find' | 'export-pdf' | 'claim-from-selection' | 'show-sources' | 'show-claims' | 'show-card';
-const MENU_COMMANDS: readonly Command[] = ['new-brief', 'import-source', 'find', 'export-pdf'];
+type Command = 'new-brief' | 'import-source' | 'find' | 'export-pdf' | 'restore-backup' | 'claim-from-selection' | 'show-sources' | 'show-claims' | 'show-card';
+const MENU_COMMANDS: readonly Command[] = ['new-brief', 'import-source', 'find', 'export-pdf', 'restore-backup'];
 
 const BINDINGS: readonly [Shortcut, Command][] = [
   [SHORTCUTS.createClaimFromSelection, 'claim-from-selection'],
@@ -84,6 +85,8 @@ function runCommand(command: Command, actions: WorkspaceActions, toasts: Toasts,
     }
     case 'export-pdf':
       return exportPdf();
+    case 'restore-backup':
+      return openRestoreBackup();
     case 'claim-from-selection': {
       const passage = getReaderSelection();
       if (passage) return actions.newClaim(passage);

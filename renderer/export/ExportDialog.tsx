@@ -10,6 +10,7 @@ import { Dialog } from '../ui/Dialog';
 import { ErrorNote } from '../ui/ErrorNote';
 import { flushBrief, saveProblem } from './flushBrief';
 import { CheckIcon, plural, PreflightReport } from './PreflightReport';
+import { formatBytes } from '../ui/formatBytes';
 
 export interface ExportDialogProps {
   briefId: number;
@@ -26,12 +27,6 @@ type Phase =
   | { kind: 'done'; preflight: ExportPreflight; path: string; pages: number; bytes: number };
 
 const orphanKey = (p: ExportPreflight) => p.orphaned.map((c) => c.citationId).join(',');
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: ExportDialogProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' });

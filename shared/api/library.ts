@@ -47,7 +47,12 @@ export const libraryApi = {
      * The replaced library is kept beside it as `<name>.replaced-<time>.db`, never deleted.
      * Every view must reload afterwards: all ids and revisions are the backup's.
      */
-    input: z.object({ backupFile: nonEmptyText('Backup file', 4096) }),
+    input: z.union([
+      // A path anywhere: for the CLI and the main process (the app's page can never send one).
+      z.object({ backupFile: nonEmptyText('Backup file', 4096) }).strict(),
+      // A backup listed by library.backups, by its file name: what the app's page may ask for.
+      z.object({ backupName: z.string().regex(/^[^/\\\0]+\.db$/, 'Give the file name of a backup listed in the backups folder.').max(255) }).strict(),
+    ]),
     output: z.object({
       path: z.string(),
       restoredFrom: z.string(),

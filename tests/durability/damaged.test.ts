@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibraryDatabase } from '../../electron/db/connection';
 import { DamagedLibraryError, type LibraryProblem } from '../../electron/db/fileHealth';
+import { openLibraryOrRecover } from '../../electron/main/libraryRecovery';
 import { createLibrary } from '../../electron/services/createLibrary';
 import { AppError } from '../../shared/api/errors';
 import { makeTempDir, type TempDir } from '../helpers/tempDir';
@@ -155,6 +156,49 @@ describe('a damaged library', () => {
       library.close();
     });
   }
+
+  for (const { name, says } of CASES) {
+    it(`${name}: the app offers the latest backup with a button; Quit leaves the file untouched, Open Latest Backup restores it`, async () => {
+      const { dir, dbPath, backup } = damagedLibrary(`app-${name.replace(/\W+/g, '-')}`, CASES.find((c) => c.name === name)!.damage);
+      const hash = sha256(dbPath);
+      const files = listing(dir);
+      const open = () => createLibrary({ dbPath, logError: () => {} });
+      // The native message box is the one part that cannot exist here: it answers as scripted and records what it showed.
+      const shown: Array<{ message: string; detail: string; buttons: string[] }> = [];
+      const answer = (button: string) => async (box: { message: string; detail: string; buttons: string[] }) => (shown.push(box), box.buttons.indexOf(button));
+
+      expect((await openLibraryOrRecover(dbPath, open, answer('Quit'))).library).toBeNull();
+      expect(shown).toHaveLength(1);
+      expect(shown[0]!.buttons).toEqual(['Quit', 'Open Latest Backup']);
+      expect(shown[0]!.detail).toMatch(says);
+      expect(shown[0]!.detail).toContain(`The latest backup was made `);
+      expect(shown[0]!.detail).toContain(basename(backup!));
+      expect(shown[0]!.detail).not.toContain('briefing restore'); // a command line is for the CLI
+      expect(sha256(dbPath)).toBe(hash);
+      expect(listing(dir)).toEqual(files);
+
+      const opened = await openLibraryOrRecover(dbPath, open, answer('Open Latest Backup'));
+      expect(opened.library).not.toBeNull();
+      expect((await opened.library!.invoke('library.info', {})).counts.claims).toBe(CLAIMS);
+      opened.library!.close();
+      const replaced = readdirSync(dir).filter((f) => /^library\.replaced-.*\.db$/.test(f));
+      expect(replaced).toHaveLength(1);
+      expect(sha256(join(dir, replaced[0]!))).toBe(hash);
+    });
+  }
+
+  it('without any backup: the app says what is wrong and that there is no backup, and quits', async () => {
+    const { dir, dbPath } = damagedLibrary('app-no-backup', (file) => truncateSync(file, origin.pageSize * 3), { withBackup: false });
+    const hash = sha256(dbPath);
+    const files = listing(dir);
+    const shown: Array<{ detail: string; buttons: string[] }> = [];
+    const opened = await openLibraryOrRecover(dbPath, () => createLibrary({ dbPath, logError: () => {} }), async (box) => (shown.push(box), 0));
+    expect(opened.library).toBeNull();
+    expect(shown.map((box) => box.buttons)).toEqual([['Quit']]);
+    expect(shown[0]!.detail).toMatch(/library\.db is cut short.*The file was left untouched\. No backup of it was found beside it\./);
+    expect(sha256(dbPath)).toBe(hash);
+    expect(listing(dir)).toEqual(files);
+  });
 
   it('without any backup: says so and how to restore a copy', () => {
     const { dir, dbPath } = damagedLibrary('no-backup', (file) => truncateSync(file, origin.pageSize * 3), { withBackup: false });

@@ -66,6 +66,7 @@ describe('application menu', () => {
     expect(a.showAbout).toHaveBeenCalledOnce();
     expect(byId('dark-mode')).toMatchObject({ type: 'checkbox', checked: true });
     expect(byId('backup-library')?.label).toBe('Back Up Library…');
+    expect(byId('restore-backup')?.label).toBe('Restore from Backup…');
   });
 
   it('puts About in the app menu on macOS and in Help elsewhere', () => {

@@ -1,4 +1,5 @@
 // Use cases for the library file itself: what it holds, its backups, restoring one.
+import { AppError } from '../../../shared/api/errors';
 import type { Handlers } from '../../../shared/api/contract';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import type { BackupService } from '../backup/backupService';
@@ -27,8 +28,11 @@ export function createLibraryHandlers(ctx: ServiceContext, backups: BackupServic
     'library.backups'() {
       return backups.list();
     },
-    'library.restore'({ backupFile }) {
-      return backups.restore(backupFile);
+    'library.restore'(input) {
+      if ('backupFile' in input) return backups.restore(input.backupFile);
+      const listed = backups.list().backups.find((b) => b.fileName === input.backupName);
+      if (!listed) throw new AppError('NOT_FOUND', `There is no backup called “${input.backupName}” in the backups folder.`);
+      return backups.restore(listed.path);
     },
   };
 }
