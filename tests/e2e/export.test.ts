@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flat, pdfInfo, pdfText } from '../export/poppler';
 import { appErrors, expectAccessible, startApp } from './support';
+import { recordSockets, type SocketRecorder } from '../helpers/recordSockets';
 
 const VERSION_1 = [
   'Halvik port authority — weekly movements',
@@ -44,6 +45,7 @@ const NOTE = 'Analyst note: berth schedule unchanged since Monday.';
 
 describe('Export PDF… in the app', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
+  let sockets: SocketRecorder;
   let page: Page;
   let briefId = 0;
   const ids = { source: 0, exact: 0, fuzzy: 0, orphan: 0, uncited: 0 };
@@ -58,6 +60,7 @@ describe('Export PDF… in the app', () => {
 
   beforeAll(async () => {
     app = await startApp();
+    sockets = recordSockets();
     page = app.page;
     const lib = app.library;
     ids.source = (
@@ -76,6 +79,7 @@ describe('Export PDF… in the app', () => {
     await app.emit('library.changed');
   });
   afterAll(async () => {
+    sockets?.stop();
     await app?.stop();
   });
 
@@ -265,6 +269,7 @@ describe('Export PDF… in the app', () => {
   });
 
   it('stayed quiet: no console errors, no network', () => {
+    expect(sockets.attempts).toEqual([]); // nor did the library and the PDF printer
     expect(appErrors(app)).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
   });

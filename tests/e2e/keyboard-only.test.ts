@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrors, highlightedText, startApp } from './support';
+import { recordSockets, type SocketRecorder } from '../helpers/recordSockets';
 
 const SOURCE = 'Customs notice 14/2025\n\nThe Korsund rail ferry resumed service on 3 June after a two-week halt for repairs.';
 const PASSAGE = 'resumed service on 3 June';
@@ -21,11 +22,13 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe('keyboard only', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
+  let sockets: SocketRecorder;
   let page: Page;
   let mouseEvents = 0;
 
   beforeAll(async () => {
     app = await startApp();
+    sockets = recordSockets();
     page = app.page;
     await page.exposeFunction('__countMouse', () => (mouseEvents += 1));
     await page.evaluate(() => {
@@ -35,6 +38,7 @@ describe('keyboard only', () => {
     });
   });
   afterAll(async () => {
+    sockets?.stop();
     await app?.stop();
   });
 
@@ -110,6 +114,7 @@ describe('keyboard only', () => {
   });
 
   it('needed no mouse, and stayed quiet', () => {
+    expect(sockets.attempts).toEqual([]);
     expect(mouseEvents).toBe(0);
     expect(appErrors(app)).toEqual([]);
     expect(app.blockedRequests).toEqual([]);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appErrors, expectAccessible, highlightedText, importFile, selectWithMouse, startApp } from './support';
+import { recordSockets, type SocketRecorder } from '../helpers/recordSockets';
 
 const SOURCE = [
   'Port activity report',
@@ -18,13 +19,16 @@ const STATEMENT = 'Three tankers were moored at Port Halvik’s northern termina
 
 describe('from a source passage to a cited claim card in a brief', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
+  let sockets: SocketRecorder;
   let page: Page;
 
   beforeAll(async () => {
     app = await startApp();
+    sockets = recordSockets();
     page = app.page;
   });
   afterAll(async () => {
+    sockets?.stop();
     await app?.stop();
   });
 
@@ -142,6 +146,7 @@ describe('from a source passage to a cited claim card in a brief', () => {
   });
 
   it('never left the app origin and logged no errors', () => {
+    expect(sockets.attempts).toEqual([]); // the library side (the main process) reached for no network either
     expect(app.blockedRequests).toEqual([]);
     expect(app.dialogs).toEqual([]);
     expect(appErrors(app)).toEqual([]);

@@ -1,7 +1,9 @@
 // The offline guarantee, checked statically: no code of the app (main process, services, CLI,
 // preload, renderer, shared) imports a networking module or calls a network API. The renderer's
 // requests are checked at run time by the e2e specs (every request recorded, none off-origin),
-// and the Electron session blocks network requests (tests/electron/navigation.test.ts).
+// as are the library's (tests/helpers/recordSockets.ts: no socket, listener or name lookup from
+// the process running the services, dependencies included, during the main flows), and the
+// Electron session blocks network requests (tests/electron/navigation.test.ts).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
