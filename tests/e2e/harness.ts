@@ -24,6 +24,7 @@ import { rendererResponseHeaders } from '../../electron/main/contentSecurityPoli
 import { eventChannel } from '../../electron/preload/channels';
 import { createLibrary, type Library } from '../../electron/services/createLibrary';
 import { createChromiumPrinter } from '../../electron/services/export/chromiumPrinter';
+import { withoutPathFields } from '../../electron/main/ipcHandler';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = join(REPO_ROOT, 'dist', 'renderer');
@@ -52,6 +53,8 @@ export interface LaunchOptions {
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** Extra Chromium switches after CHROMIUM_ARGS (the benchmarks unthrottle frames with them). */
+  chromiumArgs?: string[];
 }
 
 export interface RecordedRequest {
@@ -181,7 +184,7 @@ function fileFor(root: string, pathname: string): string | null {
 }
 
 /** Starts Chromium on the built renderer with the real library at `dbPath`. */
-export async function launchApp({ dbPath, headless = true, colorScheme = 'light', viewport = { width: 1440, height: 900 } }: LaunchOptions): Promise<LaunchedApp> {
+export async function launchApp({ dbPath, headless = true, colorScheme = 'light', viewport = { width: 1440, height: 900 }, chromiumArgs = [] }: LaunchOptions): Promise<LaunchedApp> {
   const root = requireBuiltRenderer();
   const executablePath = requireChromium();
   const initScript = await buildPageBridge();
@@ -204,7 +207,7 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
 
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath, headless, args: [...CHROMIUM_ARGS, ...chromiumArgs] });
   } catch (error) {
     library.close();
     rmSync(exportDir, { recursive: true, force: true });
@@ -241,7 +244,8 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
         throw new AppError('NOT_AVAILABLE', 'This request did not come from Briefing Composer’s own window and was refused.');
       }
       if (typeof channel !== 'string' || !channel.startsWith(INVOKE_PREFIX)) throw new AppError('INVALID_INPUT', 'Unknown channel.');
-      return library.invokeUnknown(channel.slice(INVOKE_PREFIX.length), input);
+      // As in the app, a page never names a file on disk: path fields are dropped.
+      return library.invokeUnknown(channel.slice(INVOKE_PREFIX.length), withoutPathFields(input));
     }),
   );
   await context.addInitScript({ content: initScript });

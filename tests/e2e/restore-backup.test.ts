@@ -71,6 +71,14 @@ describe('restore from backup', () => {
       ),
     );
     expect(result).toMatch(/^NOT_FOUND: There is no backup called “library-elsewhere.db”/);
+    // A path from the page is dropped before the library sees it, as in the app.
+    const byPath = await page.evaluate(() =>
+      window.briefing!.invoke('library.restore', { backupFile: '/tmp/elsewhere.db' } as never).then(
+        () => 'restored',
+        (error: { code?: string }) => String(error.code),
+      ),
+    );
+    expect(byPath).toBe('INVALID_INPUT');
     expect(appErrors(app)).toEqual([]);
   });
 });
