@@ -3,6 +3,7 @@
 // import then only creates registered nodes, and the LinkNode guard (SafeLinkPlugin) unwraps any
 // link that still is not http, https or mailto.
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { removeDisguisingChars } from '../../shared/anchoring/normalize';
 import { isAllowedLinkUrl } from './linkUrl';
 
 export const LEXICAL_CLIPBOARD_MIME = 'application/x-lexical-editor';
@@ -37,9 +38,75 @@ function purify(): DOMPurify {
   return purifier;
 }
 
-/** Pasted or dropped HTML with everything executable, styled or loading removed. */
+/** A style that keeps its element from being seen (the common ways pages hide text). */
+function hides(style: CSSStyleDeclaration): boolean {
+  const px = (value: string) => (/^-?[\d.]+(px)?$/.test(value.trim()) ? parseFloat(value) : NaN);
+  return (
+    style.display === 'none' ||
+    style.visibility === 'hidden' ||
+    style.visibility === 'collapse' ||
+    style.opacity.trim() === '0' ||
+    px(style.fontSize) === 0 ||
+    px(style.left) <= -1000 ||
+    px(style.top) <= -1000 ||
+    px(style.textIndent) <= -1000 ||
+    /rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(style.clip)
+  );
+}
+
+/**
+ * The rules of the page's <style> elements, innermost blocks only (a rule inside @media counts
+ * as if the media matched: when in doubt, hidden). An inert document has no style sheets to
+ * ask, so the declarations are read by a detached element's style, the browser's own parser.
+ */
+function styleRules(doc: Document): Array<{ selector: string; style: CSSStyleDeclaration }> {
+  const rules: Array<{ selector: string; style: CSSStyleDeclaration }> = [];
+  for (const element of Array.from(doc.querySelectorAll('style'))) {
+    const css = (element.textContent ?? '').replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const [, selector, declarations] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      const probe = document.createElement('span');
+      probe.style.cssText = declarations!;
+      rules.push({ selector: selector!.trim(), style: probe.style });
+    }
+  }
+  return rules;
+}
+
+/**
+ * The pasted HTML without what its reader could not see: hidden elements (the hidden attribute,
+ * aria-hidden, inline or <style> rules that hide them) are removed with their text, and
+ * invisible characters that disguise text (bidi overrides, tag characters) are dropped. Hidden
+ * text is how a page smuggles content — instructions, false attributions — into a brief.
+ * Parsed with DOMParser: an inert document, nothing in it runs or loads.
+ */
+function withoutHiddenContent(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const hidden = new Set<Element>();
+  for (const { selector, style } of styleRules(doc)) {
+    if (!hides(style)) continue;
+    try {
+      doc.body.querySelectorAll(selector).forEach((element) => hidden.add(element));
+    } catch {
+      // A selector this browser does not understand hides nothing here either.
+    }
+  }
+  for (const element of Array.from(doc.body.querySelectorAll('*'))) {
+    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') hidden.add(element);
+    else if (element instanceof HTMLElement && hides(element.style)) hidden.add(element);
+  }
+  for (const element of hidden) element.remove();
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    const clean = removeDisguisingChars(text);
+    if (clean !== text) node.nodeValue = clean;
+  }
+  return doc.body.innerHTML;
+}
+
+/** Pasted or dropped HTML with everything executable, hidden, styled or loading removed. */
 export function sanitizeClipboardHtml(html: string): string {
-  const clean = purify().sanitize(html, PURIFY_CONFIG) as unknown as string;
+  const clean = purify().sanitize(withoutHiddenContent(html), PURIFY_CONFIG) as unknown as string;
   return String(clean);
 }
 
@@ -60,6 +127,7 @@ function cleanNodes(nodes: unknown[]): JsonNode[] {
     const node: JsonNode = { ...(raw as JsonNode) };
     const children = Array.isArray(node.children) ? cleanNodes(node.children) : undefined;
     if (children) node.children = children;
+    if (typeof node.text === 'string') node.text = removeDisguisingChars(node.text);
     if ('style' in node) node.style = '';
     if ('textStyle' in node) node.textStyle = '';
     if (node.type === 'link' || node.type === 'autolink') {
@@ -91,7 +159,7 @@ export function sanitizeLexicalClipboardJson(json: string): string | null {
  */
 export function sanitizedDataTransfer(source: Pick<DataTransfer, 'getData'>): DataTransfer {
   const data = new Map<string, string>();
-  const plain = source.getData('text/plain');
+  const plain = removeDisguisingChars(source.getData('text/plain'));
   if (plain) data.set('text/plain', plain);
   const html = source.getData('text/html');
   if (html) data.set('text/html', sanitizeClipboardHtml(html));

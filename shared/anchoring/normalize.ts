@@ -7,6 +7,15 @@
  * emoji sequences and Persian/Indic spelling need them. LRM/RLM stay: they carry meaning in
  * right-to-left text. */
 const DISGUISING_CHARS = /[\u200B\uFEFF\u2060\u202A-\u202E\u2066-\u2069]/g;
+/** Unicode tag characters draw nothing, yet can carry hidden ASCII ("ASCII smuggling", e.g.
+ * instructions to a language model). Their one real use, a subdivision flag (🏴 + tags +
+ * cancel tag, e.g. the flag of Scotland), is kept whole. */
+const TAG_CHARS = /(\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F})|[\u{E0000}-\u{E007F}]+/gu;
+
+/** Text without the invisible characters that only serve to disguise it (see DISGUISING_CHARS and TAG_CHARS). */
+export function removeDisguisingChars(text: string): string {
+  return text.replace(DISGUISING_CHARS, '').replace(TAG_CHARS, (_run, flag: string | undefined) => flag ?? '');
+}
 /** C0/C1 control characters other than tab and newline. */
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Horizontal white space, including no-break and other Unicode spaces. */
@@ -22,6 +31,7 @@ export function normalizeText(raw: string): string {
     .normalize('NFC')
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(DISGUISING_CHARS, '')
+    .replace(TAG_CHARS, (_run, flag: string | undefined) => flag ?? '')
     .replace(CONTROL_CHARS, '')
     .replace(HORIZONTAL_SPACE_RUN, ' ')
     .replace(/ ?\n ?/g, '\n')
