@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
-import { MAX_SOURCE_BYTES } from '../services/sources/extractText';
+import { MAX_SOURCE_BYTES } from '../../shared/api/sources';
 
 export interface ImportFilePayload {
   fileName: string;

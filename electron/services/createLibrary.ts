@@ -1,7 +1,8 @@
 // The composition root: open a library file and return the handler table every transport
 // (Electron IPC, the browser test harness, the CLI) calls.
 import { api, isMethod, type Handlers, type Input, type Method, type Output } from '../../shared/api/contract';
-import { AppError } from '../../shared/api/errors';
+import type { z } from 'zod';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/api/errors';
 import type { BackupFile } from '../db/backupFiles';
 import { openLibraryDatabase, type OpenOptions } from '../db/connection';
 import { createBackupService } from './backup/backupService';
@@ -13,6 +14,7 @@ import { createServiceContext, type ServiceContext } from './context';
 import { createLibraryHandlers } from './library/handlers';
 import { describeValidationError } from './validation';
 import { createSourceHandlers } from './sources/handlers';
+import { createTextExtractor } from './sources/textExtractor';
 
 export interface LibraryOptions extends OpenOptions {
   dbPath: string;
@@ -26,6 +28,8 @@ export interface LibraryOptions extends OpenOptions {
   resourcesDir?: string;
   /** Where unexpected errors are reported in full; defaults to stderr. */
   logError?: (error: unknown) => void;
+  /** Caps the heap (MB) of the worker thread that reads imported documents; see textExtractor.ts. Default: V8's own limit. */
+  extractionMaxHeapMb?: number;
 }
 
 export interface Library {
@@ -41,15 +45,27 @@ export interface Library {
   close(): void;
 }
 
+/**
+ * INVALID_INPUT with the first problem, unless the failed check names the code it stands for
+ * (`params.appErrorCode`, e.g. TOO_LARGE for an oversize document); its message then speaks for itself.
+ */
+function inputError(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const code: unknown = issue?.code === 'custom' ? issue.params?.appErrorCode : undefined;
+  if (issue && (ERROR_CODES as readonly unknown[]).includes(code)) return new AppError(code as ErrorCode, issue.message);
+  return new AppError('INVALID_INPUT', describeValidationError(error));
+}
+
 /** Opens the library at `dbPath` (creating and migrating it as needed) and wires every use case. */
 export function createLibrary(options: LibraryOptions): Library {
   const opened = openLibraryDatabase(options.dbPath, options);
   const ctx = createServiceContext(opened.db, opened.path, options.now);
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const backups = createBackupService(ctx, opened, { ...options, logError });
+  const extractor = createTextExtractor({ logError, maxHeapMb: options.extractionMaxHeapMb });
   const handlers: Handlers = {
     ...createLibraryHandlers(ctx, backups),
-    ...createSourceHandlers(ctx),
+    ...createSourceHandlers(ctx, extractor),
     ...createClaimHandlers(ctx),
     ...createBriefHandlers(ctx),
     ...createExportHandlers(ctx, { printer: options.printer, resourcesDir: options.resourcesDir, chooseOutputFile: options.chooseExportFile }),
@@ -58,7 +74,7 @@ export function createLibrary(options: LibraryOptions): Library {
   async function invokeUnknown(method: unknown, input: unknown): Promise<unknown> {
     if (!isMethod(method)) throw new AppError('INVALID_INPUT', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
     const parsed = api[method].input.safeParse(input ?? {});
-    if (!parsed.success) throw new AppError('INVALID_INPUT', describeValidationError(parsed.error));
+    if (!parsed.success) throw inputError(parsed.error);
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       return await handler(parsed.data);
@@ -76,6 +92,9 @@ export function createLibrary(options: LibraryOptions): Library {
     invokeUnknown,
     automaticBackup: backups.automaticBackup,
     whenIdle: backups.whenIdle,
-    close: () => backups.close(),
+    close: () => {
+      extractor.close();
+      backups.close();
+    },
   };
 }

@@ -4,6 +4,8 @@
 // the document is ever interpreted here.
 import { useCallback, useState } from 'react';
 import type { Output } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { formatMegabytes, MAX_SOURCE_BYTES, oversizeSourceMessage } from '../../shared/api/sources';
 import { invoke, toAppError } from '../bridge';
 import { useWorkspaceActions } from '../app/workspaceState';
 import { useToasts } from '../ui/Toasts';
@@ -40,6 +42,12 @@ function readAsBase64(file: File, onProgress: (fraction: number) => void): Promi
   });
 }
 
+/** Refuses a file over the import limit from its size alone, so 50 MB are never read into the page just to be refused. */
+function refuseIfTooLarge(file: File): void {
+  if (file.size <= MAX_SOURCE_BYTES) return;
+  throw new AppError('TOO_LARGE', oversizeSourceMessage(`“${file.name}”`, formatMegabytes(file.size)));
+}
+
 let nextJobId = 1;
 
 export function useSourceImport() {
@@ -67,8 +75,9 @@ export function useSourceImport() {
       setJobs((list) => [...list, ...batch.map(({ file, id }) => ({ id, name: file.name, bytes: file.size, phase: 'queued' as const, progress: 0 }))]);
       const counts = { imported: 0, duplicates: 0 };
       for (const { file, id } of batch) {
-        update(id, { phase: 'reading' });
         try {
+          refuseIfTooLarge(file);
+          update(id, { phase: 'reading' });
           const base64 = await readAsBase64(file, (progress) => update(id, { progress }));
           update(id, { phase: 'importing', progress: 1 });
           const format = formatOfFileName(file.name);

@@ -5,6 +5,41 @@ import { idSchema, isoDateTime, nonEmptyText, publishedDateSchema } from './comm
 
 export const sourceFormatSchema = z.enum(['text', 'markdown', 'html']);
 
+/**
+ * The largest document that can be imported: 25 MB (MiB) of file, or of pasted text as UTF-8.
+ *
+ * Why this number: the largest real sources fit with room to spare — a saved news page with
+ * all its markup is 1–5 MB, and a 1,000-page report exported as text is about 3 MB — while
+ * everything beyond it is almost certainly not one document (a log, a mailbox, a data dump).
+ * An import holds the text several times over (bytes, decoded string, DOM for HTML, normalized
+ * copy), every version is stored whole in SQLite and indexed by FTS5, and fuzzy re-anchoring
+ * searches the whole text, so an unbounded source would make the app slow for everyone.
+ *
+ * It is part of the contract so the renderer can refuse a file before reading it into the page.
+ */
+export const MAX_SOURCE_BYTES = 25 * 1024 * 1024;
+
+/** A size for people, in MB (MiB) rounded up to one decimal — "50 MB", "25.1 MB" — so a file just over a limit never reads as the limit. */
+export function formatMegabytes(bytes: number): string {
+  const tenths = Math.ceil((bytes / (1024 * 1024)) * 10);
+  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} MB`;
+}
+
+/** The sentence that refuses a document over the limit, wherever it is noticed (the page, the contract). */
+export function oversizeSourceMessage(subject: string, size: string): string {
+  return `${subject} is ${size}; the most a source may have is ${formatMegabytes(MAX_SOURCE_BYTES)}. Split it into smaller documents and import them one by one.`;
+}
+
+/**
+ * Marks a schema issue with the AppError code it stands for (createLibrary reads
+ * `params.appErrorCode`), where INVALID_INPUT would be the wrong answer: an oversize document
+ * is a well-formed request, just too big.
+ */
+const TOO_LARGE_ISSUE = { params: { appErrorCode: 'TOO_LARGE' } } as const;
+
+/** Four base64 characters carry three bytes. */
+const MAX_SOURCE_BASE64_CHARS = 4 * Math.ceil(MAX_SOURCE_BYTES / 3);
+
 export const sourceMetadataSchema = z.object({
   title: nonEmptyText('Title', 500),
   publisher: z.string().trim().max(300).nullable(),
@@ -50,7 +85,22 @@ const importContent = z
     fileName: z.string().max(500).optional(),
     format: sourceFormatSchema.optional(),
   })
-  .refine((c) => (c.text === undefined) !== (c.base64 === undefined), 'Give either text or a file, not both and not neither.');
+  .refine((c) => (c.text === undefined) !== (c.base64 === undefined), 'Give either text or a file, not both and not neither.')
+  // Refused from the length alone, before anything decodes or reads the content.
+  .superRefine((content, ctx) => {
+    const subject = content.fileName !== undefined ? `“${content.fileName.split(/[\\/]/).pop()}”` : content.text !== undefined ? 'The text' : 'The file';
+    const refuse = (field: 'text' | 'base64', size: string) =>
+      ctx.addIssue({ code: 'custom', path: [field], message: oversizeSourceMessage(subject, size), ...TOO_LARGE_ISSUE });
+    // Every UTF-16 unit is at least one UTF-8 byte; the exact UTF-8 count is checked during extraction.
+    if (content.text !== undefined && content.text.length > MAX_SOURCE_BYTES) refuse('text', `at least ${formatMegabytes(content.text.length)}`);
+    if (content.base64 !== undefined && content.base64.length > MAX_SOURCE_BASE64_CHARS) refuse('base64', formatMegabytes(base64ByteLength(content.base64)));
+  });
+
+/** The number of bytes a base64 text decodes to: three per four characters, less the padding. */
+function base64ByteLength(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return Math.floor((base64.length * 3) / 4) - padding;
+}
 
 export const sourcesApi = {
   'sources.import': {

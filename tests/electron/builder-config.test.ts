@@ -85,7 +85,7 @@ describe('electron-builder.yml', () => {
     expect(config.directories.output).not.toMatch(/^dist\/?$/);
     // The loader normalizes `files` into file sets: [{ filter: [patterns…] }].
     const files = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter);
-    for (const needed of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'resources/print.css', 'package.json']) {
+    for (const needed of ['dist/electron/main.js', 'dist/electron/extractionWorker.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'resources/print.css', 'package.json']) {
       const included = files.filter((p) => !p.startsWith('!')).some((p) => minimatch(needed, p));
       const excluded = files.filter((p) => p.startsWith('!')).some((p) => minimatch(needed, p.slice(1)));
       expect(included && !excluded, needed).toBe(true);
@@ -100,6 +100,8 @@ describe('electron-builder.yml', () => {
     const excludes = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter).filter((p) => p.startsWith('!')).map((p) => p.slice(1));
     const excluded = (path: string) => excludes.some((pattern) => minimatch(path, pattern));
     expect(excluded(addon)).toBe(false);
+    // The extraction worker must stay in the asar, beside the node_modules it require()s (jsdom).
+    expect((config.asarUnpack as string[]).some((pattern) => minimatch('dist/electron/extractionWorker.cjs', pattern))).toBe(false);
     expect(excluded('node_modules/better-sqlite3/lib/database.js')).toBe(false);
     for (const path of ['node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/better-sqlite3/build/Release/obj/gen/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/build/Release/test_extension.node']) {
       expect(excluded(path), path).toBe(true);

@@ -5,8 +5,10 @@
 // one IPC handler per contract method answering only the app's page, the hardened window loading
 // app://renderer, the guards on every web contents and session, and the menu.
 import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHODS } from '../../shared/api/contract';
 import { PRINT_CSP, RENDERER_CSP } from '../../electron/main/contentSecurityPolicy';
@@ -60,7 +62,9 @@ describe('built main process (electron faked)', () => {
     // Build the Electron bundles from the current sources with the project's own build script.
     execFileSync(process.execPath, ['scripts/build.mjs', 'electron'], { cwd: ROOT, stdio: 'pipe' });
     tmp = makeTempDir('briefing-main-');
-    run = await runMain(tmp.dir);
+    // The fake drives the app after a fixed pause. First start seeds the sample, whose import now
+    // waits for the text-extraction worker to start (about 0.5 s, seconds on a busy machine).
+    run = await runMain(tmp.dir, { FAKE_ELECTRON_SETTLE_MS: '6000' });
     if (run.stderr.includes('xhr-sync-worker')) {
       throw new Error(
         'dist/electron/main.js crashes at load: esbuild bundled jsdom, whose XMLHttpRequest module calls ' +
@@ -96,6 +100,22 @@ describe('built main process (electron faked)', () => {
       expect((await library.invoke('library.info', {})).counts).toMatchObject({ sources: 1, claims: 4, briefs: 1 });
     } finally {
       library.close();
+    }
+  });
+
+  it('reads imported documents in the worker bundled beside main.js (the sample above went through it)', async () => {
+    const worker = new Worker(join(ROOT, 'dist/electron/extractionWorker.cjs'));
+    try {
+      const page = '<html><head><title>Harbour</title></head><body><p>Three ships docked.</p><script>alert(1)</script></body></html>';
+      worker.postMessage({ base64: Buffer.from(page).toString('base64'), fileName: 'harbour.html' });
+      expect((await once(worker, 'message'))[0]).toMatchObject({
+        ok: true,
+        extracted: { title: 'Harbour', text: 'Three ships docked.', format: 'html', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      });
+      worker.postMessage({ base64: Buffer.from([0x48, 0xc3, 0x28]).toString('base64'), fileName: 'latin1.txt' });
+      expect((await once(worker, 'message'))[0]).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_FILE', message: expect.stringContaining('not UTF-8') } });
+    } finally {
+      await worker.terminate();
     }
   });
 

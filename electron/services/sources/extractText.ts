@@ -24,20 +24,12 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { Marked } from 'marked';
 import { normalizeText } from '../../../shared/anchoring/normalize';
 import { AppError } from '../../../shared/api/errors';
+import { MAX_SOURCE_BYTES } from '../../../shared/api/sources';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
-/**
- * The largest document that can be imported: 25 MB (MiB) of file, or of pasted text as UTF-8.
- *
- * Why this number: the largest real sources fit with room to spare — a saved news page with
- * all its markup is 1–5 MB, and a 1,000-page report exported as text is about 3 MB — while
- * everything beyond it is almost certainly not one document (a log, a mailbox, a data dump).
- * An import holds the text several times over (bytes, decoded string, DOM for HTML, normalized
- * copy), every version is stored whole in SQLite and indexed by FTS5, and fuzzy re-anchoring
- * searches the whole text, so an unbounded source would make the app slow for everyone.
- */
-export const MAX_SOURCE_BYTES = 25 * 1024 * 1024;
+/** The import size limit lives in the contract (the renderer checks it too); re-exported for the main process's file reader. */
+export { MAX_SOURCE_BYTES };
 
 /** A document to import: exactly one of `bytes` (a file) or `text` (pasted or dropped text). */
 export interface ExtractInput {

@@ -1,11 +1,10 @@
 // Use cases for sources: import (new source or new version), list, read, edit metadata.
-import { createHash } from 'node:crypto';
 import type { Handlers } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import type { SourceMetadata } from '../../../shared/api/sources';
 import type { ServiceContext } from '../context';
 import { reanchorSourceCitations } from './anchorCitations';
-import { extractText, MAX_SOURCE_BYTES } from './extractText';
+import type { TextExtractor } from './textExtractor';
 
 type SourceHandlers = Pick<Handlers, 'sources.import' | 'sources.list' | 'sources.get' | 'sources.update' | 'sources.versions'>;
 
@@ -22,24 +21,13 @@ function fallbackTitle(fileName: string | undefined, text: string): string {
   return firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
 }
 
-function decodeBase64(base64: string): Uint8Array {
-  // Check the size before decoding so an oversized file never occupies memory twice.
-  if (base64.length * 0.75 > MAX_SOURCE_BYTES + 4) {
-    throw new AppError('TOO_LARGE', `The file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB, the most a source may have.`);
-  }
-  return Buffer.from(base64, 'base64');
-}
-
-export function createSourceHandlers(ctx: ServiceContext): SourceHandlers {
+export function createSourceHandlers(ctx: ServiceContext, extractor: TextExtractor): SourceHandlers {
   return {
-    'sources.import'({ content, metadata, sourceId }) {
-      // Extraction and hashing happen outside the write transaction: they can be slow and touch no data.
-      const extracted = extractText(
-        content.text !== undefined
-          ? { text: content.text, fileName: content.fileName, format: content.format }
-          : { bytes: decodeBase64(content.base64!), fileName: content.fileName, format: content.format },
-      );
-      const sha256 = createHash('sha256').update(extracted.text, 'utf8').digest('hex');
+    async 'sources.import'({ content, metadata, sourceId }) {
+      // Extraction and hashing run in a worker thread, before the write transaction: they can take
+      // seconds, touch no data, and other requests are answered meanwhile.
+      const extracted = await extractor.extract(content);
+      const { sha256 } = extracted;
       const warnings = [...extracted.warnings];
 
       return ctx.write(() => {
