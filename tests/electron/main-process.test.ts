@@ -62,9 +62,8 @@ describe('built main process (electron faked)', () => {
     // Build the Electron bundles from the current sources with the project's own build script.
     execFileSync(process.execPath, ['scripts/build.mjs', 'electron'], { cwd: ROOT, stdio: 'pipe' });
     tmp = makeTempDir('briefing-main-');
-    // The fake drives the app after a fixed pause. First start seeds the sample, whose import now
-    // waits for the text-extraction worker to start (about 0.5 s, seconds on a busy machine).
-    run = await runMain(tmp.dir, { FAKE_ELECTRON_SETTLE_MS: '6000' });
+    // The fake drives the app once its menu is installed, the last step of startup.
+    run = await runMain(tmp.dir);
     if (run.stderr.includes('xhr-sync-worker')) {
       throw new Error(
         'dist/electron/main.js crashes at load: esbuild bundled jsdom, whose XMLHttpRequest module calls ' +

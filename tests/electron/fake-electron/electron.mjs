@@ -38,7 +38,8 @@ export const app = Object.assign(appEvents, {
   getVersion() { return '0.0.0-fake'; },
   enableSandbox() { record('app.enableSandbox'); trace.sandbox = true; },
   requestSingleInstanceLock() { record('app.requestSingleInstanceLock', paths.userData); return process.env.FAKE_ELECTRON_SECOND_INSTANCE !== '1'; },
-  quit() { record('app.quit'); appEvents.emit('will-quit'); },
+  // As in Electron, quitting ends the process soon after 'will-quit' (the trace is written on exit).
+  quit() { record('app.quit'); appEvents.emit('will-quit'); setTimeout(() => process.exit(0), 100); },
   whenReady() { record('app.whenReady'); return ready; },
   setAboutPanelOptions(options) { record('app.setAboutPanelOptions', options); },
   showAboutPanel() { record('app.showAboutPanel'); },
@@ -194,6 +195,13 @@ process.on('exit', () => {
 setImmediate(() => {
   trace.isReady = true;
   readyResolve();
-  // The app's whenReady callback is async (library, sample, window); give it time, then drive.
-  setTimeout(() => drive().catch((error) => { trace.checks.driveError = String(error?.stack ?? error); app.quit(); }), Number(process.env.FAKE_ELECTRON_SETTLE_MS ?? 1500));
+  // The app's whenReady callback is async (library, sample, window, menu): drive once the menu —
+  // its last step — is installed, or after FAKE_ELECTRON_SETTLE_MS if it never is (a startup
+  // that quits early, e.g. on a damaged library).
+  const deadline = Date.now() + Number(process.env.FAKE_ELECTRON_SETTLE_MS ?? 30_000);
+  const driveWhenStarted = () => {
+    if (trace.menu === null && Date.now() < deadline) return void setTimeout(driveWhenStarted, 50);
+    drive().catch((error) => { trace.checks.driveError = String(error?.stack ?? error); app.quit(); });
+  };
+  setTimeout(driveWhenStarted, 50);
 });
