@@ -5,7 +5,6 @@ import { performance } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
 import { createChromiumPrinter } from '../electron/services/export/chromiumPrinter';
 import { exportBrief, type ExportStage } from '../electron/services/export/exportBrief';
-import type { PdfOptions } from '../electron/services/export/printer';
 import { loadPrintModel } from '../electron/services/export/printModel';
 import { renderPrintDocument } from '../electron/services/export/printHtml';
 import { claimCardNode, documentOf, headingNode, paragraphNode, textNode, type SerializedNode } from '../shared/briefs/document';
@@ -28,12 +27,31 @@ function paragraph(seed: number, sentences: number): string {
 
 export interface PdfMeasure {
   pages: number;
+  /** Median of the runs: pre-flight to the file on disk. */
   exportMs: number;
+  /** Median of the runs: the baseline below. */
   plainMs: number;
 }
 
-/** Exports a brief of `sections` sections (60 ≈ 100 pages) and prints plain HTML of as many pages. */
-export async function measureExport(sections: number): Promise<PdfMeasure> {
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Exports a brief of `sections` sections (60 ≈ 100 pages) and prints plain HTML of as many pages,
+ * `runs` times each, interleaved, after one warm-up print.
+ *
+ * The baseline is what any PDF of that many pages costs this app: plain HTML (a heading and
+ * paragraphs per page in the browser's default serif; no web fonts, no page furniture) printed
+ * by the same Printer — the same running browser, a fresh offline context per print as for every
+ * export — with the export's own PdfOptions: A4, its margins, backgrounds, tagged, with outline.
+ * Tagging and the outline are in the baseline because they are options of every PDF the app
+ * writes (its format, set per print, not content of a brief). So the ratio measures what the
+ * brief's document (fonts, cards, notes, appendices, furniture) and the steps around the print
+ * (pre-flight, HTML, finishing, writing) add to Chromium printing that many pages; browser start
+ * is in neither (the printer keeps its browser, and the warm-up print starts it). Medians,
+ * because the machine is shared: the spread is printed.
+ */
+export async function measureExport(sections: number, runs = 5): Promise<PdfMeasure> {
   const library = openTempLibrary();
   try {
     // 12 sources, each ~40 sentences; claims cite sentences of them.
@@ -73,47 +91,50 @@ export async function measureExport(sections: number): Promise<PdfMeasure> {
     await library.invoke('briefs.save', { briefId: brief.id, document: documentOf(children) });
 
     const printer = createChromiumPrinter();
-    // Warm-up: the first Chromium launch of a process pays for loading the binary from disk.
-    await printer.printToPdf('<p>warm-up</p>', renderPrintDocument(loadPrintModel(library.context, brief.id)).pdfOptions);
-
-    const stages: Partial<Record<ExportStage, number>> = {};
-    const t0 = performance.now();
-    const result = await exportBrief(library.context, {
-      briefId: brief.id,
-      outFile: library.dir.path('bench.pdf'),
-      printer,
-      onProgress: (stage) => (stages[stage] = performance.now() - t0),
-    });
-    const exportMs = performance.now() - t0;
-    const pages = result.pages!;
-
-    // Plain HTML of the same page count: one page of ordinary paragraphs per sheet.
-    const plainHtml = `<!doctype html><html><head><meta charset="utf-8"><title>plain</title><style>body{font:11pt serif} section{break-after:page}</style></head><body>${Array.from(
-      { length: pages },
-      (_, i) => `<section><h2>Page ${i + 1}</h2>${Array.from({ length: 6 }, (_, j) => `<p>${paragraph(i + j, 4)}</p>`).join('')}</section>`,
-    ).join('')}</body></html>`;
-    const bare: PdfOptions = { pageSize: 'A4', margins: { top: 20, right: 20, bottom: 20, left: 20 }, headerTemplate: '<span></span>', footerTemplate: '<span></span>', printBackground: true, tagged: true, outline: true };
-    const t1 = performance.now();
-    const plain = await printer.printToPdf(plainHtml, bare);
-    const plainMs = performance.now() - t1;
-    const plainPages = (await PDFDocument.load(plain)).getPageCount();
-
-    const doc = renderPrintDocument(loadPrintModel(library.context, brief.id));
-    const t2 = performance.now();
-    const plainSame = await printer.printToPdf(plainHtml, doc.pdfOptions);
-    const plainSameMs = performance.now() - t2;
-    const plainSamePages = (await PDFDocument.load(plainSame)).getPageCount();
-
-    const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    console.log(`brief: ${claimNo} claim cards, ${claimNo * 2} citations, ${pages} pages, ${(result.bytes! / 1024).toFixed(0)} KB, HTML ${(doc.html.length / 1024).toFixed(0)} KB`);
-    console.log(`export (pre-flight → write): ${fmt(exportMs)}`);
-    console.log(
-      `  stages: pre-flight+load ${fmt(stages.render!)}, render HTML ${fmt(stages.print! - stages.render!)}, Chromium print ${fmt(stages.finish! - stages.print!)}, pdf-lib metadata+attachment ${fmt(stages.write! - stages.finish!)}, write ${fmt(stages.done! - stages.write!)}`,
-    );
-    console.log(`plain HTML, ${plainPages} pages, no header/footer: ${fmt(plainMs)}`);
-    console.log(`plain HTML, ${plainSamePages} pages, with the export's header/footer templates: ${fmt(plainSameMs)}`);
-    console.log(`export / plain: ${(exportMs / plainMs).toFixed(2)}×`);
-    return { pages, exportMs, plainMs };
+    try {
+      const doc = renderPrintDocument(loadPrintModel(library.context, brief.id));
+      await printer.printToPdf('<p>warm-up</p>', doc.pdfOptions);
+      let pages = 0;
+      let bytes = 0;
+      let plainHtml = '';
+      const exportRuns: number[] = [];
+      const plainRuns: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const stages: Partial<Record<ExportStage, number>> = {};
+        const t0 = performance.now();
+        const result = await exportBrief(library.context, {
+          briefId: brief.id,
+          outFile: library.dir.path('bench.pdf'),
+          printer,
+          onProgress: (stage) => (stages[stage] = performance.now() - t0),
+        });
+        exportRuns.push(performance.now() - t0);
+        pages = result.pages!;
+        bytes = result.bytes!;
+        // Plain HTML of the same page count: one page of ordinary paragraphs per sheet.
+        plainHtml ||= `<!doctype html><html><head><meta charset="utf-8"><title>plain</title><style>body{font:11pt serif} section{break-after:page}</style></head><body>${Array.from(
+          { length: pages },
+          (_, i) => `<section><h2>Page ${i + 1}</h2>${Array.from({ length: 6 }, (_, j) => `<p>${paragraph(i + j, 4)}</p>`).join('')}</section>`,
+        ).join('')}</body></html>`;
+        const t1 = performance.now();
+        const plain = await printer.printToPdf(plainHtml, doc.pdfOptions);
+        plainRuns.push(performance.now() - t1);
+        if (run === 0) {
+          const plainPages = (await PDFDocument.load(plain, { updateMetadata: false })).getPageCount();
+          console.log(`brief: ${claimNo} claim cards, ${claimNo * 2} citations, ${pages} pages, ${(bytes / 1024).toFixed(0)} KB, HTML ${(doc.html.length / 1024).toFixed(0)} KB; plain HTML: ${plainPages} pages`);
+        }
+        console.log(
+          `  run ${run + 1}: export ${fmt(exportRuns.at(-1)!)} (pre-flight+load ${fmt(stages.render!)}, HTML ${fmt(stages.print! - stages.render!)}, print ${fmt(stages.finish! - stages.print!)}, finish ${fmt(stages.write! - stages.finish!)}, write ${fmt(stages.done! - stages.write!)}); plain ${fmt(plainRuns.at(-1)!)}`,
+        );
+      }
+      const spread = (values: number[]) => `median ${fmt(median(values))}, min ${fmt(Math.min(...values))}, max ${fmt(Math.max(...values))}`;
+      console.log(`export: ${spread(exportRuns)}`);
+      console.log(`plain:  ${spread(plainRuns)}`);
+      console.log(`export / plain: ${(median(exportRuns) / median(plainRuns)).toFixed(2)}× (run by run: ${exportRuns.map((e, i) => (e / plainRuns[i]!).toFixed(2)).join(', ')})`);
+      return { pages, exportMs: median(exportRuns), plainMs: median(plainRuns) };
+    } finally {
+      await printer.close();
+    }
   } finally {
     library.close();
   }

@@ -299,11 +299,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         import('../services/export/preflight'),
         import('../services/export/chromiumPrinter'),
       ]);
-      const result = await open(createChromiumPrinter()).invoke('briefs.exportPdf', {
-        briefId,
-        outFile: options.out,
-        allowOrphans: Boolean(options.allowOrphans),
-      });
+      // The printer keeps its browser between prints; this run prints once, so close it before exiting.
+      const printer = createChromiumPrinter();
+      const result = await open(printer)
+        .invoke('briefs.exportPdf', { briefId, outFile: options.out, allowOrphans: Boolean(options.allowOrphans) })
+        .finally(() => printer.close());
       print(result, () => {
         const lines = describePreflight(result.preflight);
         if (result.exported) {

@@ -3,7 +3,7 @@
 // app://print/<id>.html under a CSP that allows no script and no network; the window is always
 // destroyed and the document forgotten, whatever happens (Joplin's pattern).
 import { BrowserWindow, session } from 'electron';
-import { mmToInches, type PdfOptions, type Printer } from '../services/export/printer';
+import { LOAD_FONTS_SCRIPT, mmToInches, type PdfOptions, type Printer } from '../services/export/printer';
 import { createHardenedWindow } from './hardenedWindow';
 import { createPrintDocumentStore } from './printDocuments';
 import { servePrintDocuments } from './protocol';
@@ -34,8 +34,8 @@ export function createElectronPrinter(log: (message: string) => void): Printer {
       try {
         const work = (async () => {
           await window.loadURL(document.url);
-          // Fonts are data: URLs; wait until every face is decoded so no fallback font is printed.
-          await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)', false);
+          // Fonts are data: URLs that nothing on screen asks for; load every face so no fallback font is printed.
+          await window.webContents.executeJavaScript(LOAD_FONTS_SCRIPT, false);
           return window.webContents.printToPDF({
             pageSize: options.pageSize,
             margins: {
@@ -44,9 +44,8 @@ export function createElectronPrinter(log: (message: string) => void): Printer {
               bottom: mmToInches(options.margins.bottom),
               left: mmToInches(options.margins.left),
             },
-            displayHeaderFooter: true,
-            headerTemplate: options.headerTemplate,
-            footerTemplate: options.footerTemplate,
+            // The furniture is the document's @page margin boxes; Chromium's own header and footer would be drawn over them.
+            displayHeaderFooter: false,
             printBackground: options.printBackground,
             generateTaggedPDF: options.tagged,
             generateDocumentOutline: options.outline,

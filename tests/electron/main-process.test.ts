@@ -176,7 +176,7 @@ describe('built main process (electron faked)', () => {
     expect(load.csp).toBe(PRINT_CSP);
     expect(load.html).toMatch(/<!doctype html>/i);
     const pdfOptions = (run.trace as unknown as { printToPDF: Record<string, unknown> }).printToPDF;
-    expect(pdfOptions).toMatchObject({ pageSize: 'A4', printBackground: true, displayHeaderFooter: true, generateTaggedPDF: true, generateDocumentOutline: true });
+    expect(pdfOptions).toMatchObject({ pageSize: 'A4', printBackground: true, displayHeaderFooter: false, generateTaggedPDF: true, generateDocumentOutline: true });
     expect(run.trace.calls).toContainEqual(['window.destroy', 'briefing-print']);
     expect(checks.printDocumentAfterExport).toBe(404); // forgotten once printed
   });

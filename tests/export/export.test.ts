@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import type { AuditRecord } from '../../electron/services/export/audit';
-import { createChromiumPrinter } from '../../electron/services/export/chromiumPrinter';
+import { createChromiumPrinter, type ChromiumPrinter } from '../../electron/services/export/chromiumPrinter';
 import { exportBrief } from '../../electron/services/export/exportBrief';
 import { createExportHandlers } from '../../electron/services/export/handlers';
 import { loadPrintModel } from '../../electron/services/export/printModel';
@@ -26,22 +26,29 @@ import {
   pdfText,
   pdfWords,
 } from './poppler';
+import { chromiumChildren } from './processes';
 
 let library: ReturnType<typeof openTempLibrary>;
 let fixture: ExportFixture;
 let clean: ExportPdfResult;
 let cleanPdf: string;
 let orphanPdf: string;
+/** One printer (one browser) for every export of this file, as the app keeps one. */
+let printer: ChromiumPrinter;
 
 beforeAll(async () => {
+  printer = createChromiumPrinter();
   library = openTempLibrary();
   fixture = await buildExportFixture(library);
   cleanPdf = library.dir.path('clean.pdf');
   orphanPdf = library.dir.path('orphan.pdf');
-  clean = await exportBrief(library.context, { briefId: fixture.cleanBriefId, outFile: cleanPdf, printer: createChromiumPrinter() });
-  await exportBrief(library.context, { briefId: fixture.orphanBriefId, outFile: orphanPdf, allowOrphans: true, printer: createChromiumPrinter() });
+  clean = await exportBrief(library.context, { briefId: fixture.cleanBriefId, outFile: cleanPdf, printer });
+  await exportBrief(library.context, { briefId: fixture.orphanBriefId, outFile: orphanPdf, allowOrphans: true, printer });
 }, 120_000);
-afterAll(() => library?.close());
+afterAll(async () => {
+  await printer?.close();
+  library?.close();
+});
 
 async function auditOf(file: string): Promise<AuditRecord> {
   const names = pdfAttachments(file);
@@ -60,7 +67,7 @@ describe('exporting a brief to PDF', () => {
     for (let page = 1; page <= pages; page++) expect(flat(pdfText(cleanPdf, { first: page, last: page }))).toContain(`Page ${page} of ${pages}`);
   });
 
-  it('prints the marking at the top and bottom of every page, and the running title in the header', () => {
+  it('prints the marking at the top and bottom of every page, the running title and date in the header, brief and page number in the footer', () => {
     for (const [file, marking, title] of [
       [cleanPdf, 'TLP:AMBER', 'Velmora port closure: outlook to April'],
       [orphanPdf, 'SECRET//NOFORN', 'Velmora salvage costs (draft)'],
@@ -72,7 +79,8 @@ describe('exporting a brief to PDF', () => {
           .map((l) => l.trim())
           .filter(Boolean);
         expect(lines[0], `top of page ${page}`).toBe(marking);
-        expect(lines[1], `running header of page ${page}`).toContain(title);
+        expect(lines[1], `running header of page ${page}`).toMatch(new RegExp(`^${title.replace(/[()]/g, '\\$&')}\\s{2,}\\d{1,2} [A-Z][a-z]+ \\d{4}$`));
+        expect(lines.at(-2), `footer of page ${page}`).toMatch(new RegExp(`^Brief \\d+ · revision \\d+\\s{2,}Page ${page} of ${count}$`));
         expect(lines.at(-1), `bottom of page ${page}`).toBe(marking);
       }
     }
@@ -254,9 +262,11 @@ describe('briefing export (command line)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exports it with --allow-orphans, and --json gives the pre-flight and the output path', async () => {
+  it('exports it with --allow-orphans, and --json gives the pre-flight and the output path; its browser is closed again', async () => {
     const out = library.dir.path('allowed.pdf');
+    const browsers = chromiumChildren();
     const run = await cli('--json', 'export', String(fixture.orphanBriefId), '--out', out, '--allow-orphans');
+    expect(chromiumChildren()).toEqual(browsers);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as ExportPdfResult;
     expect(result).toMatchObject({ exported: true, path: out });
@@ -294,7 +304,7 @@ describe('the export handlers (the contract the app calls)', () => {
     const out = library.dir.path('via-handler.pdf');
     await expect(createExportHandlers(library.context, {})['briefs.exportPdf']({ briefId: fixture.orphanBriefId, outFile: out, allowOrphans: true })).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
     const stages: string[] = [];
-    const handlers = createExportHandlers(library.context, { printer: createChromiumPrinter(), onProgress: (_, stage) => stages.push(stage) });
+    const handlers = createExportHandlers(library.context, { printer, onProgress: (_, stage) => stages.push(stage) });
     const blocked = exportPdfResultSchema.parse(await handlers['briefs.exportPdf']({ briefId: fixture.orphanBriefId, outFile: out, allowOrphans: false }));
     expect(blocked).toMatchObject({ exported: false, path: null });
     expect(existsSync(out)).toBe(false);

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { safeHref } from '../../electron/services/export/html';
 import { loadPrintModel } from '../../electron/services/export/printModel';
-import { renderPrintDocument } from '../../electron/services/export/printHtml';
+import { cssString, renderPrintDocument } from '../../electron/services/export/printHtml';
 import { CITATION_NODE_TYPE, claimCardNode, documentOf, headingNode, paragraphNode, textNode, type SerializedNode } from '../../shared/briefs/document';
 import { openTempLibrary } from '../helpers/tempLibrary';
 
@@ -26,6 +26,13 @@ async function briefWith(children: SerializedNode[], options: { marking?: string
   return renderPrintDocument(loadPrintModel(library.context, brief.id));
 }
 
+/** The generated style element that draws the page furniture (@page margin boxes). */
+function furniture(html: string): string {
+  const css = /<style>(@page\{[\s\S]*?)<\/style>/.exec(html)?.[1];
+  if (css === undefined) throw new Error('no @page furniture in the print HTML');
+  return css;
+}
+
 async function source(text: string, metadata: Record<string, unknown> = {}) {
   return (await library.invoke('sources.import', { content: { text, format: 'text' }, metadata: { reliability: 'B', ...metadata } })).sourceId;
 }
@@ -36,7 +43,9 @@ describe('the print renderer', () => {
     const claim = await library.invoke('claims.create', { statement: EVIL, citations: [{ target: { sourceId, quote: EVIL } }] });
     const doc = await briefWith([headingNode(EVIL), paragraphNode([textNode(EVIL)]), claimCardNode(claim.id)], { title: EVIL, author: EVIL });
     expect(doc.html).not.toMatch(/<img|<script|onerror=alert\(1\)>/);
-    expect(doc.pdfOptions.headerTemplate).not.toMatch(/<img|<script/);
+    // The running title reaches the furniture as a CSS string: nothing in it can end the string or the style element.
+    expect(furniture(doc.html)).not.toMatch(/[<>]/);
+    expect(furniture(doc.html)).toContain(`@top-left{content:"\\22 \\3e \\3c img src=x onerror=alert(1)\\3e \\3c script\\3e alert(2)\\3c /script\\3e ";`);
     expect(doc.html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
     expect(doc.html).toContain(`<meta name="author" content="&quot;&gt;&lt;img`);
   });
@@ -91,12 +100,27 @@ describe('the print renderer', () => {
     expect(doc.html).toContain('class="cite missing"');
   });
 
-  it('draws the marking banner only when the brief has a marking', async () => {
-    const none = await briefWith([paragraphNode([textNode('x')])]);
-    expect(none.pdfOptions.headerTemplate).not.toContain('class="banner"');
+  it('draws the furniture as @page margin boxes: marking banner top and bottom only when there is a marking, title, date, brief and page numbers', async () => {
+    const none = await briefWith([paragraphNode([textNode('x')])], { title: 'Plain brief' });
+    expect(furniture(none.html)).not.toMatch(/@top-center|@bottom-center/);
+    expect(furniture(none.html)).toContain('@top-left{content:"Plain brief";');
+    expect(furniture(none.html)).toMatch(/@top-right\{content:"\d{1,2} [A-Z][a-z]+ \d{4}";/);
+    expect(furniture(none.html)).toMatch(/@bottom-left\{content:"Brief \d+ · revision \d+";/);
+    expect(furniture(none.html)).toContain('@bottom-right{content:"Page " counter(page) " of " counter(pages);');
     const tlp = await briefWith([paragraphNode([textNode('x')])], { marking: 'TLP:RED' });
-    expect(tlp.pdfOptions.headerTemplate).toContain('background:#000000;color:#FF2B2B">TLP:RED</div>');
-    expect(tlp.pdfOptions.footerTemplate).toContain('>TLP:RED</div>');
-    expect(tlp.pdfOptions.footerTemplate).toContain('<span class="pageNumber"></span> of <span class="totalPages"></span>');
+    for (const box of ['@top-center', '@bottom-center']) {
+      expect(furniture(tlp.html)).toMatch(new RegExp(`${box}\\{content:"TLP:RED";[^}]*background:#000000;color:#FF2B2B`));
+    }
+    // Chromium's own header and footer would be drawn over the margin boxes: the options carry none.
+    expect(Object.keys(tlp.pdfOptions).sort()).toEqual(['margins', 'outline', 'pageSize', 'printBackground', 'tagged']);
+  });
+
+  it('cuts a very long running title and writes any text as a safe CSS string', async () => {
+    const doc = await briefWith([paragraphNode([textNode('x')])], { title: `${'Long title '.repeat(20)}end` });
+    const title = /@top-left\{content:"([^"]*)";/.exec(furniture(doc.html))![1]!;
+    expect(title.length).toBeLessThanOrEqual(110);
+    expect(title.endsWith('…')).toBe(true);
+    expect(cssString('a"b\\c</style>\nd\'')).toBe('"a\\22 b\\5c c\\3c /style\\3e \\a d\\27 "');
+    expect(cssString('שלום · 2026')).toBe('"שלום · 2026"');
   });
 });

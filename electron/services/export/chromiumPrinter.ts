@@ -1,14 +1,27 @@
-// The Printer for the CLI and the tests: headless Chromium through playwright-core. One
-// browser per print, always closed in `finally`; the page gets no network at all.
-import { chromium } from 'playwright-core';
+// The Printer for the CLI and the tests: headless Chromium through playwright-core. One browser
+// per printer, started on the first print and kept for the next ones (a launch costs about as
+// much as printing a hundred plain pages); every print still gets a fresh browser context that
+// shares nothing with the previous one and has no network at all. A browser that crashed or was
+// closed is started again on the next print. Whoever creates the printer closes it.
+import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../../../shared/api/errors';
-import { mm, type PdfOptions, type Printer } from './printer';
+import { LOAD_FONTS_SCRIPT, mm, type PdfOptions, type Printer } from './printer';
 
 export interface ChromiumPrinterOptions {
   /** Defaults to $CHROMIUM_PATH, then /usr/bin/chromium (DESIGN.md §8). */
   executablePath?: string;
   /** Milliseconds before a print is abandoned. */
   timeoutMs?: number;
+  /**
+   * Milliseconds without a print after which the browser is closed anyway, so an owner that
+   * forgets `close()` leaks it only for a while. The next print starts a new one.
+   */
+  idleMs?: number;
+}
+
+export interface ChromiumPrinter extends Printer {
+  /** Closes the browser, if one is running; safe to call more than once. */
+  close(): Promise<void>;
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -17,44 +30,83 @@ export function defaultChromiumPath(env: NodeJS.ProcessEnv = process.env): strin
   return env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
-/** Prints with headless Chromium: loads the HTML, waits for its fonts, then `page.pdf` with the shared options. */
-export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Printer {
+/** Prints with headless Chromium: loads the HTML in a fresh offline context, loads its fonts, then `page.pdf` with the shared options. */
+export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): ChromiumPrinter {
   const executablePath = options.executablePath ?? defaultChromiumPath();
   const timeout = options.timeoutMs ?? 120_000;
-  return {
-    async printToPdf(html: string, pdf: PdfOptions): Promise<Uint8Array> {
-      let browser;
-      try {
-        browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout });
-      } catch (error) {
+  const idleMs = options.idleMs ?? 30_000;
+  let running: Promise<Browser> | undefined;
+  let printing = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  function launch(): Promise<Browser> {
+    const launching: Promise<Browser> = chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout }).then(
+      (browser) => {
+        browser.on('disconnected', () => {
+          if (running === launching) running = undefined;
+        });
+        return browser;
+      },
+      (error: Error) => {
+        if (running === launching) running = undefined;
         throw new AppError(
           'NOT_AVAILABLE',
-          `Cannot start Chromium at ${executablePath} to print the PDF; install it or set CHROMIUM_PATH. (${(error as Error).message.split('\n')[0]})`,
+          `Cannot start Chromium at ${executablePath} to print the PDF; install it or set CHROMIUM_PATH. (${error.message.split('\n')[0]})`,
         );
-      }
+      },
+    );
+    return (running = launching);
+  }
+
+  async function browser(): Promise<Browser> {
+    const pending = running ?? launch();
+    const current = await pending;
+    // A crash is reported by 'disconnected' asynchronously; don't hand out a dead browser meanwhile.
+    if (current.isConnected()) return current;
+    if (running === pending) running = undefined;
+    return running ?? launch();
+  }
+
+  async function close(): Promise<void> {
+    clearTimeout(idleTimer);
+    const current = running;
+    running = undefined;
+    if (current) await current.then((b) => b.close()).catch(() => {});
+  }
+
+  return {
+    async printToPdf(html: string, pdf: PdfOptions): Promise<Uint8Array> {
+      clearTimeout(idleTimer);
+      printing++;
       try {
-        const context = await browser.newContext({ offline: true });
-        // The document is self-contained; anything that still tries the network is refused.
-        await context.route('**/*', (route) => route.abort());
-        const page = await context.newPage();
-        page.setDefaultTimeout(timeout);
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate('document.fonts.ready.then(() => undefined)');
-        const bytes = await page.pdf({
-          format: pdf.pageSize,
-          printBackground: pdf.printBackground,
-          displayHeaderFooter: true,
-          headerTemplate: pdf.headerTemplate,
-          footerTemplate: pdf.footerTemplate,
-          margin: { top: mm(pdf.margins.top), right: mm(pdf.margins.right), bottom: mm(pdf.margins.bottom), left: mm(pdf.margins.left) },
-          preferCSSPageSize: false,
-          tagged: pdf.tagged,
-          outline: pdf.outline,
-        });
-        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const context = await (await browser()).newContext({ offline: true });
+        try {
+          // The document is self-contained; anything that still tries the network is refused.
+          await context.route('**/*', (route) => route.abort());
+          const page = await context.newPage();
+          page.setDefaultTimeout(timeout);
+          await page.setContent(html, { waitUntil: 'load' });
+          await page.evaluate(LOAD_FONTS_SCRIPT);
+          const bytes = await page.pdf({
+            format: pdf.pageSize,
+            printBackground: pdf.printBackground,
+            displayHeaderFooter: false,
+            margin: { top: mm(pdf.margins.top), right: mm(pdf.margins.right), bottom: mm(pdf.margins.bottom), left: mm(pdf.margins.left) },
+            preferCSSPageSize: false,
+            tagged: pdf.tagged,
+            outline: pdf.outline,
+          });
+          return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        } finally {
+          await context.close().catch(() => {});
+        }
       } finally {
-        await browser.close().catch(() => {});
+        if (--printing === 0 && running) {
+          idleTimer = setTimeout(() => void close(), idleMs);
+          idleTimer.unref();
+        }
       }
     },
+    close,
   };
 }

@@ -34,9 +34,6 @@ const BODY_FACES: FontFace[] = [
   ...faces(FONT_FAMILIES.hebrew, 'noto-sans-hebrew', ['hebrew'], [[400, 'normal'], [700, 'normal']]),
 ];
 
-/** The running header and footer use the sans only (their text is the marking, title and page numbers). */
-const HEADER_FACES: FontFace[] = faces(FONT_FAMILIES.sans, 'noto-sans', ['latin'], [[400, 'normal'], [700, 'normal']]);
-
 const require = createRequire(import.meta.url);
 const unicodeRanges = new Map<string, Record<string, string>>();
 const dataUrls = new Map<string, string>();
@@ -104,14 +101,4 @@ export function bodyFontFaceCss(text?: string): string {
   let css = cssBySelection.get(key);
   if (css === undefined) cssBySelection.set(key, (css = fontFaceCss(used)));
   return css;
-}
-
-let headerCss: string | undefined;
-
-/**
- * @font-face rules for the header and footer templates. Chromium renders those in a separate
- * document; declaring the very same data: URLs the page has already loaded lets it reuse them.
- */
-export function headerFontFaceCss(): string {
-  return (headerCss ??= fontFaceCss(HEADER_FACES));
 }

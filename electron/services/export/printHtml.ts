@@ -20,7 +20,7 @@ import {
   type LikelihoodTerm,
 } from '../../../shared/tradecraft/vocabularies';
 import { AUDIT_FILE_NAME, buildAuditRecord, serializeAuditRecord, sha256Hex, type AuditRecord } from './audit';
-import { bodyFontFaceCss, FONT_FAMILIES, headerFontFaceCss } from './fonts';
+import { bodyFontFaceCss, FONT_FAMILIES } from './fonts';
 import { dirOf, escapeHtml as esc, longDate, safeHref, safeLang, stampUtc } from './html';
 import { markingStyle, type MarkingStyle } from './marking';
 import { numberNotes, type Note, type NoteIndex } from './notes';
@@ -354,24 +354,60 @@ function auditAppendix(audit: AuditRecord, auditSha256: string): string {
   ].join('\n');
 }
 
-// ── Header and footer templates ────────────────────────────────────────────────────────
+// ── Page furniture ─────────────────────────────────────────────────────────────────────
+// The marking banner at the top and bottom of every page, the running title and date, and
+// "Page X of Y" are CSS @page margin boxes of the document itself, not Chromium's header and
+// footer templates: those are separate documents (with their own copy of the fonts) parsed and
+// rendered again for every page. Margin boxes take only generated text, so everything that
+// varies is written into `content` strings here.
 
-function templateStyle(): string {
-  return `<style>${headerFontFaceCss()}
-.hf{width:100%;box-sizing:border-box;padding:0 ${PAGE_MARGINS.right}mm 0 ${PAGE_MARGINS.left}mm;font-family:'${FONT_FAMILIES.sans}';font-size:7pt;color:#4a5568;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.hf.top{padding-top:5mm}.hf.bottom{padding-bottom:5mm}
-.banner{display:block;width:fit-content;margin:0 auto;padding:0.8pt 9pt;font-weight:700;font-size:7.5pt;letter-spacing:0.08em}
-.row{display:flex;justify-content:space-between;gap:12pt}
-.top .row{margin-top:2.5pt;padding-bottom:2pt;border-bottom:0.5pt solid #b8c0cc}
-.bottom .row{margin-bottom:2.5pt;padding-top:2pt;border-top:0.5pt solid #b8c0cc}
-.row span{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;min-width:0}
-.row .title{font-weight:700;color:#1f2a44}
-</style>`;
+/** The right-hand column of the header and footer (date; page number). */
+const FURNITURE_RIGHT_MM = 40;
+/** Margin boxes cannot ellipsize; a longer title is cut here and may wrap to a second line. */
+const RUNNING_TITLE_MAX = 110;
+
+/** A CSS string literal. Quotes, backslashes, line breaks and `<` (which could close the style element) are escaped. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"'<>&\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
 }
 
-function banner(marking: MarkingStyle | null): string {
-  return marking ? `<div class="banner" style="background:${marking.background};color:${marking.text}">${esc(marking.label)}</div>` : '';
+function runningTitle(title: string): string {
+  const flat = title.replace(/\s+/g, ' ').trim();
+  return flat.length > RUNNING_TITLE_MAX ? `${flat.slice(0, RUNNING_TITLE_MAX - 1).trimEnd()}…` : flat;
 }
+
+/** The @page rules that draw the furniture inside the page margins (the printer's `margins`, i.e. `PAGE_MARGINS`). */
+function pageFurnitureCss(model: PrintModel, marking: MarkingStyle | null): string {
+  const text = `font-family:'${FONT_FAMILIES.sans}','${FONT_FAMILIES.arabic}','${FONT_FAMILIES.hebrew}',sans-serif;font-size:7pt;color:#4a5568`;
+  const left = `width:calc(100% - ${FURNITURE_RIGHT_MM}mm);text-align:left`;
+  const right = `width:${FURNITURE_RIGHT_MM}mm;text-align:right;white-space:nowrap`;
+  const rule = '0.5pt solid #b8c0cc';
+  const header = `vertical-align:bottom;margin-bottom:5mm;padding-bottom:2pt;border-bottom:${rule}`;
+  const footer = `vertical-align:top;margin-top:3mm;padding-top:2pt;border-top:${rule}`;
+  const banner = marking
+    ? `content:${cssString(marking.label)};width:max-content;height:9pt;line-height:9pt;padding:0.8pt 9pt;vertical-align:middle;` +
+      `font-family:'${FONT_FAMILIES.sans}',sans-serif;font-weight:700;font-size:7.5pt;letter-spacing:0.08em;white-space:nowrap;` +
+      `background:${marking.background};color:${marking.text};-webkit-print-color-adjust:exact;print-color-adjust:exact`
+    : null;
+  return [
+    '@page{',
+    `@top-left{content:${cssString(runningTitle(model.brief.title))};${text};${left};${header};font-weight:700;color:#1f2a44;unicode-bidi:plaintext}`,
+    `@top-right{content:${cssString(longDate(model.exportedAt))};${text};${right};${header}}`,
+    `@bottom-left{content:${cssString(`Brief ${model.brief.id} · revision ${model.brief.revision}`)};${text};${left};${footer}}`,
+    `@bottom-right{content:"Page " counter(page) " of " counter(pages);${text};${right};${footer}}`,
+    banner ? `@top-center{${banner};margin-top:5mm;margin-bottom:auto}` : '',
+    banner ? `@bottom-center{${banner};margin-top:auto;margin-bottom:5mm}` : '',
+    '}',
+  ].join('\n');
+}
+
+/**
+ * The document is made to be printed, never looked at: on screen it lays out nothing. Chromium
+ * would otherwise lay the whole brief out at the window's width while loading, again when the
+ * fonts arrive, and again after printing, none of which reaches the PDF. The printers load the
+ * fonts explicitly instead (LOAD_FONTS_SCRIPT in printer.ts).
+ */
+const PRINT_ONLY_CSS = '@media screen{body{display:none}}';
 
 // ── The document ───────────────────────────────────────────────────────────────────────
 
@@ -431,6 +467,7 @@ export function renderPrintDocument(model: PrintModel, assets: PrintAssets = loa
     `<meta name="keywords" content="${esc(metadata.keywords.join(', '))}">`,
     `<style>${bodyFontFaceCss(content)}</style>`,
     `<style>${assets.printCss}</style>`,
+    `<style>${pageFurnitureCss(model, marking)}\n${PRINT_ONLY_CSS}</style>`,
     '</head>',
     '<body>',
     content,
@@ -438,13 +475,9 @@ export function renderPrintDocument(model: PrintModel, assets: PrintAssets = loa
     '</html>',
   ].join('\n');
 
-  const style = templateStyle();
-  const headerTemplate = `${style}<div class="hf top">${banner(marking)}<div class="row"><span class="title"><bdi>${esc(model.brief.title)}</bdi></span><span>${esc(longDate(model.exportedAt))}</span></div></div>`;
-  const footerTemplate = `${style}<div class="hf bottom"><div class="row"><span>Brief ${model.brief.id} · revision ${model.brief.revision}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>${banner(marking)}</div>`;
-
   return {
     html,
-    pdfOptions: { pageSize: 'A4', margins: { ...PAGE_MARGINS }, headerTemplate, footerTemplate, printBackground: true, tagged: true, outline: true },
+    pdfOptions: { pageSize: 'A4', margins: { ...PAGE_MARGINS }, printBackground: true, tagged: true, outline: true },
     notes: index,
     audit,
     auditJson,
