@@ -1,8 +1,31 @@
 // Benchmarks that need the real renderer in Chromium, through the test harness: typing latency
 // in a long brief with many cards, card renders and serializations on the typing path, opening
 // a brief, and cold start with a large library.
+//
+// How "keystroke to next paint" is measured. Per keydown, from the event's timestamp: the
+// keystroke's handling (until the text it changed is seen in the DOM: after the editor's update,
+// reconciliation, selection update and update listeners) plus the main-thread rendering of the
+// next frame (from its animation-frame callback to a MessageChannel message posted there, which
+// runs once style, layout, paint and commit are done). Only the idle wait between the two is left
+// out. Headless Chromium starts frames on a 60 Hz vsync, so plain keydown-to-frame-end (what this
+// bench measured first) holds 0–16.7 ms of waiting whatever the page does: measured that way an
+// empty contenteditable gives p50 ≈ 15, p95 ≈ 16 ms and an empty <textarea> p95 ≈ 16–19 ms, so a
+// p95 ≤ 16 ms target is out of reach for any page. Frame-rate switches do not help here: with
+// --disable-frame-rate-limit --disable-gpu-vsync (Chromium 156, software compositing) a rAF loop
+// speeds up, yet about half the keystrokes still wait ~16 ms for their frame (empty <textarea>
+// p95 ≈ 17 ms). Nor does the Event Timing API (durations rounded to 8 ms, vsync wait and
+// presentation included, no threshold under 16 ms). A task run between the handling and the frame
+// would count as idle; Chromium renders the frame after an input before other tasks (a message
+// posted from keydown arrives after it), and the editor runs no React commit while typing
+// (tests/renderer/editor/performance.test.tsx). Measured this way an empty contenteditable in the
+// same browser, the floor printed on every run next to the vsync-inclusive p95s, gives p50 ≈ 2.6,
+// p95 ≈ 4–6 ms on an idle machine.
+//
+// "Open a brief" runs from the click event's timestamp (not from before Playwright's
+// actionability checks) to the end of the first frame rendered once the new editable body is in
+// the DOM, all timed inside the page, so no round trip to the test process is counted.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createLibrary } from '../electron/services/createLibrary';
 import { claimCardNode, documentOf, paragraphNode, textNode, type SerializedNode } from '../shared/briefs/document';
 import { launchApp } from '../tests/e2e/harness';
@@ -14,6 +37,7 @@ const CARDS = 300;
 const CITATIONS_PER_CARD = 5;
 const KEYSTROKES = 300;
 const CARET_MOVES = 100;
+const TYPED_TEXT = 'the quick brown fox jumps over the lazy dog '.repeat(10).slice(0, KEYSTROKES);
 
 /** Seeds the editor fixture: one brief of 1,000 paragraphs with 300 cards (1,500 citations), and the same paragraphs alone. */
 async function seedBriefs(dbPath: string): Promise<{ withCards: string; plain: string }> {
@@ -46,20 +70,106 @@ async function seedBriefs(dbPath: string): Promise<{ withCards: string; plain: s
   }
 }
 
-/** Opens a brief by its title in the brief list; milliseconds from the click to the first paint of an editable body. */
+/**
+ * Opens a brief by its title in the brief list; milliseconds from the click to the end of the
+ * first frame rendered with the new editable body in the DOM.
+ */
 async function openBrief(page: Page, title: string): Promise<number> {
   const item = page.locator('[aria-label="Briefs"] >> text=' + JSON.stringify(title)).first();
-  const started = await page.evaluate(() => performance.now());
+  await item.waitFor();
+  await page.evaluate(() => {
+    const w = window as unknown as { __openTime: Promise<number> };
+    const previous = document.querySelector('.be-content');
+    w.__openTime = new Promise<number>((resolve, reject) => {
+      setTimeout(() => reject(new Error('The brief did not open within 60 s.')), 60_000);
+      let clickedAt = -1;
+      document.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        const body = document.querySelector('.be-content[contenteditable="true"]');
+        if (clickedAt < 0 || body === null || body === previous) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - clickedAt);
+          channel.port2.postMessage(0);
+        });
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['contenteditable'] });
+    });
+  });
   await item.click();
-  await page.waitForSelector('.be-content[contenteditable="true"]', { timeout: 60_000 });
-  return page.evaluate(
-    (t0) => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0))),
-    started,
-  );
+  return page.evaluate(() => (window as unknown as { __openTime: Promise<number> }).__openTime);
+}
+
+interface TypingSample {
+  /** Per keystroke: its handling plus the rendering of the next frame (see the top of this file). */
+  times: number[];
+  /** Per keystroke: keydown to the end of the next frame, the wait for the vsync included. */
+  raw: number[];
+}
+
+/** Times every keydown of the page from now on (installed once per page). */
+async function installKeystrokeProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __typing?: TypingSample };
+    const installed = w.__typing !== undefined;
+    w.__typing = { times: [], raw: [] };
+    if (installed) return;
+    let current: { handled: number | null } = { handled: null };
+    // After the microtasks already queued behind the mutation (a React render the update asked for).
+    new MutationObserver(() => {
+      const keystroke = current;
+      queueMicrotask(() => (keystroke.handled ??= performance.now()));
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        const start = event.timeStamp;
+        const keystroke: { handled: number | null } = { handled: null };
+        current = keystroke;
+        requestAnimationFrame(() => {
+          const frameStart = performance.now();
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            const end = performance.now();
+            // Handled after the frame began, or nothing observed: there was no idle wait to leave out.
+            const idle = Math.max(0, frameStart - (keystroke.handled ?? frameStart));
+            w.__typing!.times.push(end - start - idle);
+            w.__typing!.raw.push(end - start);
+          };
+          channel.port2.postMessage(0);
+        });
+      },
+      { capture: true },
+    );
+  });
+}
+
+/** Types the text one key at a time, letting each keystroke paint before the next. */
+async function typeSlowly(page: Page, text: string): Promise<TypingSample> {
+  for (const ch of text) {
+    await page.keyboard.type(ch);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  return page.evaluate(() => (window as unknown as { __typing: TypingSample }).__typing);
+}
+
+/** The floor of the method: the same keystrokes into an empty contenteditable in the same browser. */
+async function measureFloor(browser: Browser): Promise<TypingSample> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.setContent('<div contenteditable="true" aria-label="Floor" style="width: 40rem; min-height: 20rem"></div>');
+    await page.focus('[contenteditable]');
+    await installKeystrokeProbe(page);
+    return await typeSlowly(page, TYPED_TEXT);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Keystroke-to-next-paint times for typing in the middle of the brief, far from any card. */
-async function measureTyping(page: Page): Promise<{ p95: number; cardRenders: number; caretSerializations: number }> {
+async function measureTyping(page: Page): Promise<{ p95: number; rawP95: number; cardRenders: number; caretSerializations: number }> {
   // The caret at the end of the middle paragraph that has no card next to it.
   await page.evaluate(() => {
     const paragraphs = [...document.querySelectorAll('.be-content > p')];
@@ -75,38 +185,19 @@ async function measureTyping(page: Page): Promise<{ p95: number; cardRenders: nu
   await page.locator('.be-content').focus();
   await page.waitForTimeout(300);
   await page.evaluate(() => {
-    const w = window as unknown as { __typingTimes: number[]; __briefingEditorStats: Record<string, number> };
-    w.__typingTimes = [];
+    const w = window as unknown as { __briefingEditorStats: Record<string, number> };
     for (const key of Object.keys(w.__briefingEditorStats)) w.__briefingEditorStats[key] = 0;
-    document.addEventListener(
-      'keydown',
-      () => {
-        const t0 = performance.now();
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => w.__typingTimes.push(performance.now() - t0);
-          channel.port2.postMessage(0);
-        });
-      },
-      { capture: true },
-    );
   });
-  const text = 'the quick brown fox jumps over the lazy dog '.repeat(10).slice(0, KEYSTROKES);
-  for (const ch of text) {
-    await page.keyboard.type(ch);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  }
-  const typed = await page.evaluate(() => {
-    const w = window as unknown as { __typingTimes: number[]; __briefingEditorStats: Record<string, number> };
-    return { times: w.__typingTimes, cardRenders: w.__briefingEditorStats.cardRenders ?? 0 };
-  });
+  await installKeystrokeProbe(page);
+  const typed = await typeSlowly(page, TYPED_TEXT);
+  const cardRenders = await page.evaluate(() => (window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats.cardRenders ?? 0);
   // Let autosave finish, then count serializations while only the caret moves.
   await page.waitForTimeout(2500);
   await page.evaluate(() => ((window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats.serializations = 0));
   for (let i = 0; i < CARET_MOVES; i++) await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowLeft');
   await page.waitForTimeout(2500);
   const caretSerializations = await page.evaluate(() => (window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats.serializations ?? 0);
-  return { p95: percentile(typed.times, 95), cardRenders: typed.cardRenders / KEYSTROKES, caretSerializations: caretSerializations / CARET_MOVES };
+  return { p95: percentile(typed.times, 95), rawP95: percentile(typed.raw, 95), cardRenders: cardRenders / KEYSTROKES, caretSerializations: caretSerializations / CARET_MOVES };
 }
 
 async function measureColdStart(dbPath: string): Promise<number> {
@@ -136,10 +227,15 @@ export async function benchBrowser(dir: string, which: { editor: boolean; start:
       const cards = await measureTyping(app.page);
       await openBrief(app.page, titles.plain);
       const plain = await measureTyping(app.page);
+      const floor = await measureFloor(app.browser);
       results.typing_p95_ms = cards.p95;
       results.typing_ratio_vs_plain = cards.p95 / plain.p95;
       results.card_renders_per_keystroke = cards.cardRenders;
       results.serializations_per_caret_move = cards.caretSerializations;
+      console.log(
+        `  typing p95: cards ${cards.p95.toFixed(1)} ms, plain ${plain.p95.toFixed(1)} ms, empty contenteditable (floor) ${percentile(floor.times, 95).toFixed(1)} ms;` +
+          ` keydown to frame end with the vsync wait: cards ${cards.rawP95.toFixed(1)}, plain ${plain.rawP95.toFixed(1)}, floor ${percentile(floor.raw, 95).toFixed(1)} ms`,
+      );
     } finally {
       await app.close();
     }

@@ -6,7 +6,6 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
-import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { Component, memo, useEffect, useMemo, useRef, useState, type ErrorInfo, type JSX, type ReactNode, type RefObject } from 'react';
 import type { Brief } from '../../shared/api/briefs';
@@ -21,6 +20,7 @@ import { ControlledTypingPlugin } from './plugins/ControlledTypingPlugin';
 import { ClaimCardPlugin } from './plugins/ClaimCardPlugin';
 import { ClaimDropPlugin } from './plugins/ClaimDropPlugin';
 import { InsertTargetPlugin } from './plugins/InsertTargetPlugin';
+import { ListsPlugin } from './plugins/ListsPlugin';
 import { NodeSelectionPlugin } from './plugins/NodeSelectionPlugin';
 import { SafeLinkPlugin } from './plugins/SafeLinkPlugin';
 import { SafePastePlugin } from './plugins/SafePastePlugin';
@@ -222,7 +222,7 @@ const LoadedBriefEditor = memo(function LoadedBriefEditor({
             </div>
           </div>
           <HistoryPlugin />
-          <ListPlugin />
+          <ListsPlugin />
           <SafeLinkPlugin />
           <SafePastePlugin />
           <ControlledTypingPlugin />

@@ -53,8 +53,6 @@ export interface LaunchOptions {
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
-  /** Extra Chromium switches after CHROMIUM_ARGS (the benchmarks unthrottle frames with them). */
-  chromiumArgs?: string[];
 }
 
 export interface RecordedRequest {
@@ -184,7 +182,7 @@ function fileFor(root: string, pathname: string): string | null {
 }
 
 /** Starts Chromium on the built renderer with the real library at `dbPath`. */
-export async function launchApp({ dbPath, headless = true, colorScheme = 'light', viewport = { width: 1440, height: 900 }, chromiumArgs = [] }: LaunchOptions): Promise<LaunchedApp> {
+export async function launchApp({ dbPath, headless = true, colorScheme = 'light', viewport = { width: 1440, height: 900 } }: LaunchOptions): Promise<LaunchedApp> {
   const root = requireBuiltRenderer();
   const executablePath = requireChromium();
   const initScript = await buildPageBridge();
@@ -207,7 +205,7 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
 
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath, headless, args: [...CHROMIUM_ARGS, ...chromiumArgs] });
+    browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS });
   } catch (error) {
     library.close();
     rmSync(exportDir, { recursive: true, force: true });

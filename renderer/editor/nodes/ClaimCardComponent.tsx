@@ -1,6 +1,7 @@
 // The live view of a claim card: statement, estimate (likelihood, confidence), grading such as
 // B2, numbered citation markers and status, read from the shared claim cache. Memoized on
-// (claimId, nodeKey), so typing elsewhere in the brief never renders it (issue 7).
+// (claimId, nodeKey), so typing elsewhere in the brief never renders it (issue 7). Until the
+// browser first shows the card (hostVisibility.ts) only its statement is rendered.
 import { memo, type JSX } from 'react';
 import type { Citation, Claim } from '../../../shared/api/claims';
 import {
@@ -14,6 +15,7 @@ import {
 import { useBriefEditorServices, useCitationNumbers, useNodeSelected, type BriefEditorServices } from '../editorContext';
 import { editorStats } from '../editorStats';
 import { useClaim } from '../state/claimStore';
+import { useHostShown } from './hostVisibility';
 import { useKeyboardIsolation } from './keyboardIsolation';
 
 const KIND_LABEL = { fact: 'Fact', assessment: 'Assessment', judgment: 'Judgment' } as const;
@@ -87,6 +89,7 @@ function ClaimCardView({ claimId, nodeKey }: { claimId: number; nodeKey: string 
   const claim = entry.state === 'ready' ? entry.claim : null;
   const numbers = useCitationNumbers(services, claim ? claim.citations.map((c) => c.id) : []);
   const isolate = useKeyboardIsolation<HTMLElement>();
+  const shown = useHostShown(nodeKey);
   const selectedClass = selected ? ' is-selected' : '';
 
   if (claim === null) {
@@ -100,8 +103,23 @@ function ClaimCardView({ claimId, nodeKey }: { claimId: number; nodeKey: string 
             : 'Loading claim…';
     const state = entry.state === 'loading' && claimId !== 0 ? 'loading' : 'broken';
     return (
-      <article ref={isolate} className={`be-card be-card--${state}${selectedClass}`} data-claim-id={claimId} aria-label="Claim card" aria-busy={state === 'loading'}>
+      <article className={`be-card be-card--${state}${selectedClass}`} data-claim-id={claimId} aria-label="Claim card" aria-busy={state === 'loading'}>
         <p className="be-card__placeholder">{message}</p>
+      </article>
+    );
+  }
+
+  if (!shown) {
+    // Far from the viewport: what finding and reading the brief need, not the citations; about
+    // as tall as the full card, so the brief does not jump when the browser shows it.
+    return (
+      <article
+        className={`be-card be-card--${claim.status} be-card--deferred${selectedClass}`}
+        data-claim-id={claimId}
+        aria-label={`Claim card: ${claim.statement}`}
+        style={{ ['--be-card-citations' as string]: claim.citations.length }}
+      >
+        <p className="be-card__statement">{claim.statement}</p>
       </article>
     );
   }

@@ -17,6 +17,7 @@ import type { JSX } from 'react';
 import { CLAIM_CARD_NODE_TYPE } from '../../../shared/briefs/document';
 import { claimStore } from '../state/claimStore';
 import { ClaimCardComponent } from './ClaimCardComponent';
+import { watchHostVisibility } from './hostVisibility';
 
 export interface SerializedClaimCardNode extends SerializedLexicalNode {
   type: typeof CLAIM_CARD_NODE_TYPE;
@@ -83,6 +84,7 @@ export class ClaimCardNode extends DecoratorNode<JSX.Element> {
     const element = document.createElement('div');
     element.className = (config.theme['claimCard'] as string | undefined) ?? 'be-claim-card-host';
     element.setAttribute(CLAIM_ID_ATTRIBUTE, String(this.__claimId));
+    watchHostVisibility(element);
     return element;
   }
 

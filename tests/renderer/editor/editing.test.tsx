@@ -3,13 +3,14 @@
 // and exact reopen, inserting cards (library button, /claim, shortcut, drag-and-drop) and inline
 // citations, numbered citation markers that open the passage, honest fuzzy/orphaned marks,
 // formatting, links, word count, title and marking.
-import { $getRoot, $isElementNode, CONTROLLED_TEXT_INSERTION_COMMAND, KEY_ENTER_COMMAND, type LexicalEditor } from 'lexical';
+import { $getRoot, $isElementNode, CONTROLLED_TEXT_INSERTION_COMMAND, KEY_ENTER_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectReferences, type SerializedDocument } from '../../../shared/briefs/document';
 import type { BriefEditorStatus } from '../../../renderer/editor/BriefEditor';
 import { invoke } from '../../../renderer/bridge';
 import { CLAIM_DRAG_MIME, requestInsertCitation, requestInsertClaim } from '../../../renderer/editor/editorCommands';
+import { countWords } from '../../../renderer/editor/wordCount';
 import { installLibrary, mountBriefEditor, seedClaims, settle, type MountedEditor, type TestLibrary } from './harness';
 
 let library: TestLibrary;
@@ -145,6 +146,25 @@ describe('autosave and reopening', () => {
     await until(() => !statuses.at(-1)!.saving && statuses.at(-1)!.wordCount === 8, 'saved with 8 words');
     expect(statuses.at(-1)!.savedAt).not.toBeNull();
     expect(mounted!.container.querySelector('.be-status__words')!.textContent).toBe('8 words');
+  });
+
+  it('keeps the word count right through undo and redo', async () => {
+    const briefId = await newBrief();
+    const statuses: BriefEditorStatus[] = [];
+    const { editor } = await open(briefId, { onStatus: (s) => statuses.push(s) });
+    const words = () => editor.getEditorState().read(() => countWords($getRoot().getTextContent()));
+    await caretInBlock(editor, 1);
+    await type(editor, 'Three more words');
+    await until(() => statuses.at(-1)!.wordCount === 8, '8 words');
+    await act(async () => {
+      editor.dispatchCommand(UNDO_COMMAND, undefined);
+    });
+    expect(words()).toBeLessThan(8);
+    await until(() => statuses.at(-1)!.wordCount === words(), 'the count of the undone text');
+    await act(async () => {
+      editor.dispatchCommand(REDO_COMMAND, undefined);
+    });
+    await until(() => statuses.at(-1)!.wordCount === 8, '8 words again after redo');
   });
 });
 

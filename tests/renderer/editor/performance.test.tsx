@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
 // DESIGN.md §6 / issue 7 performance rules, counted in a real editor rendered by React: typing
-// far from any claim card renders no card, caret moves serialize nothing and save nothing, and
-// autosave serializes at most once per debounce window. The counters are proven live by the
+// far from any claim card renders no card, caret moves serialize nothing and save nothing,
+// autosave serializes at most once per debounce window, and the word count waits for a pause. The counters are proven live by the
 // control cases (a claim edit does render its card; an idle autosave does serialize once).
 import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, CONTROLLED_TEXT_INSERTION_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimCardNode, documentOf, paragraphNode, textNode, type SerializedNode } from '../../../shared/briefs/document';
 import { invoke } from '../../../renderer/bridge';
+import type { BriefEditorStatus } from '../../../renderer/editor/BriefEditor';
 import { editorStats, resetEditorStats } from '../../../renderer/editor/editorStats';
+import { WORD_COUNT_REPORT_DELAY_MS } from '../../../renderer/editor/plugins/WordCountPlugin';
 import { installLibrary, mountBriefEditor, seedClaims, settle, type MountedEditor, type TestLibrary } from './harness';
 
 const PARAGRAPHS = 120;
@@ -134,6 +136,35 @@ describe('typing and caret moves in a brief with claim cards', () => {
     expect(editorStats.serializations).toBe(0);
     expect(saveCalls()).toBe(savesBefore);
     expect(editorStats.cardRenders).toBe(0);
+  });
+
+  it('the word count reaches the status line when typing pauses, not between keystrokes', async () => {
+    // Every React commit while the body has focus walks the whole body (React saves the
+    // selection), so nothing on screen may re-render between two keystrokes.
+    const statuses: BriefEditorStatus[] = [];
+    mounted = await mountBriefEditor({ briefId, onCitationClick: () => {}, autosaveDelayMs: 60_000, onStatus: (s) => statuses.push(s) });
+    for (let i = 0; i < 100 && !(statuses.at(-1)?.wordCount ?? 0); i++) await settle(10);
+    const before = statuses.at(-1)!.wordCount;
+    expect(before).toBeGreaterThan(PARAGRAPHS * 10);
+    const { editor } = mounted;
+    const first = textNodes(editor)[0]!;
+    await act(async () => editor.update(() => first.select(first.getTextContentSize(), first.getTextContentSize()), { discrete: true }));
+
+    const reported = statuses.length;
+    let pauses = 0;
+    let last = performance.now();
+    for (let i = 0; i < 12; i++) {
+      await act(async () => {
+        editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, i % 2 ? 'w' : ' ');
+      });
+      await settle(30);
+      const now = performance.now();
+      if (now - last >= WORD_COUNT_REPORT_DELAY_MS) pauses++; // a slow machine paused by itself
+      last = now;
+    }
+    expect(statuses.length - reported).toBeLessThanOrEqual(pauses);
+    await settle(WORD_COUNT_REPORT_DELAY_MS + 100);
+    expect(statuses.at(-1)!.wordCount).toBe(before + 6);
   });
 
   it('control: editing a claim re-renders exactly the card that shows it, with the new text', async () => {
