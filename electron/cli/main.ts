@@ -1,9 +1,10 @@
 // The `briefing` command line: the same handler table as the app, on a library file.
 // Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input (one line on stderr).
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
+import { formatMegabytes, MAX_SOURCE_BYTES, oversizeSourceMessage } from '../../shared/api/sources';
 import { formatGrading } from '../../shared/tradecraft/vocabularies';
 import { listLibraryBackups, newManualBackupPath } from '../services/backup/automaticBackups';
 import { restoreLibrary } from '../services/backup/restore';
@@ -84,8 +85,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .action(async (file: string, options) => {
       let bytes: Buffer;
       try {
+        // Refused by its size before it is read: a 3 GB file must not fill memory first.
+        const size = statSync(file).size;
+        if (size > MAX_SOURCE_BYTES) throw new AppError('TOO_LARGE', oversizeSourceMessage(`“${basename(file)}”`, formatMegabytes(size)));
         bytes = readFileSync(file);
       } catch (error) {
+        if (error instanceof AppError) throw error;
         throw new AppError('INVALID_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
       }
       const metadata = Object.fromEntries(

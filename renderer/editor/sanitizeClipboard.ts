@@ -55,6 +55,17 @@ function hides(style: CSSStyleDeclaration): boolean {
 }
 
 /**
+ * Declarations read by the browser's own CSS parser, on a detached element. Under the app's
+ * CSP a parsed document never applies its style attributes (element.style stays empty), but
+ * setting cssText through the CSSOM is allowed.
+ */
+function inlineStyle(declarations: string): CSSStyleDeclaration {
+  const probe = document.createElement('span');
+  probe.style.cssText = declarations;
+  return probe.style;
+}
+
+/**
  * The rules of the page's <style> elements, innermost blocks only (a rule inside @media counts
  * as if the media matched: when in doubt, hidden). An inert document has no style sheets to
  * ask, so the declarations are read by a detached element's style, the browser's own parser.
@@ -64,9 +75,7 @@ function styleRules(doc: Document): Array<{ selector: string; style: CSSStyleDec
   for (const element of Array.from(doc.querySelectorAll('style'))) {
     const css = (element.textContent ?? '').replace(/\/\*[\s\S]*?\*\//g, '');
     for (const [, selector, declarations] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-      const probe = document.createElement('span');
-      probe.style.cssText = declarations!;
-      rules.push({ selector: selector!.trim(), style: probe.style });
+      rules.push({ selector: selector!.trim(), style: inlineStyle(declarations!) });
     }
   }
   return rules;
@@ -80,7 +89,15 @@ function styleRules(doc: Document): Array<{ selector: string; style: CSSStyleDec
  * Parsed with DOMParser: an inert document, nothing in it runs or loads.
  */
 function withoutHiddenContent(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // A browser, which runs scripts, reads <noscript> as raw text up to </noscript> and never shows
+  // it; DOMParser's document has scripting off and would turn that text into visible elements.
+  const doc = new DOMParser().parseFromString(html.replace(/<noscript\b[\s\S]*?(<\/noscript\s*>|$)/gi, ''), 'text/html');
+  // <xmp> shows its markup as literal text; DOMPurify drops its content, so keep it as <pre>.
+  for (const xmp of Array.from(doc.body.querySelectorAll('xmp'))) {
+    const pre = doc.createElement('pre');
+    pre.textContent = xmp.textContent;
+    xmp.replaceWith(pre);
+  }
   const hidden = new Set<Element>();
   for (const { selector, style } of styleRules(doc)) {
     if (!hides(style)) continue;
@@ -90,9 +107,11 @@ function withoutHiddenContent(html: string): string {
       // A selector this browser does not understand hides nothing here either.
     }
   }
+  // Never shown as text by a browser: fallbacks, closed dialogs, form controls' raw content.
+  doc.body.querySelectorAll('noscript, noframes, template, dialog:not([open]), textarea, select, script, style, title').forEach((element) => hidden.add(element));
   for (const element of Array.from(doc.body.querySelectorAll('*'))) {
     if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') hidden.add(element);
-    else if (element instanceof HTMLElement && hides(element.style)) hidden.add(element);
+    else if (element.hasAttribute('style') && hides(inlineStyle(element.getAttribute('style')!))) hidden.add(element);
   }
   for (const element of hidden) element.remove();
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
@@ -159,7 +178,8 @@ export function sanitizeLexicalClipboardJson(json: string): string | null {
  */
 export function sanitizedDataTransfer(source: Pick<DataTransfer, 'getData'>): DataTransfer {
   const data = new Map<string, string>();
-  const plain = removeDisguisingChars(source.getData('text/plain'));
+  // Old Mac line ends (CR alone) would otherwise run the lines together.
+  const plain = removeDisguisingChars(source.getData('text/plain')).replace(/\r\n?/g, '\n');
   if (plain) data.set('text/plain', plain);
   const html = source.getData('text/html');
   if (html) data.set('text/html', sanitizeClipboardHtml(html));

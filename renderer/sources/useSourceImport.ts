@@ -19,15 +19,6 @@ export interface ImportJob {
   progress: number;
 }
 
-type Format = 'text' | 'markdown' | 'html';
-const FORMATS: Record<string, Format> = { txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', xhtml: 'html' };
-
-/** The format a file name suggests; undefined lets the library decide from the content. */
-export function formatOfFileName(name: string): Format | undefined {
-  const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
-  return extension ? FORMATS[extension] : undefined;
-}
-
 /** Reads a file as base64, reporting progress; FileReader's data URL avoids building a huge binary string. */
 function readAsBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -80,8 +71,9 @@ export function useSourceImport() {
           update(id, { phase: 'reading' });
           const base64 = await readAsBase64(file, (progress) => update(id, { progress }));
           update(id, { phase: 'importing', progress: 1 });
-          const format = formatOfFileName(file.name);
-          const result = await invoke('sources.import', { content: { base64, fileName: file.name, ...(format ? { format } : {}) } });
+          // No format: the library goes by the extension unless the content says otherwise (an
+          // HTML page saved as .txt), and says so, exactly as for the CLI and the menu.
+          const result = await invoke('sources.import', { content: { base64, fileName: file.name } });
           update(id, { phase: 'done' });
           // One file opens in the reader; a batch is summed up once at the end instead.
           if (batch.length === 1) report(result, `“${file.name}”`);

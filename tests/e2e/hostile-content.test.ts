@@ -7,49 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostile/payloads';
-import { appErrors, expectAccessible, startApp } from './support';
-
-/** Everything in the page that could run, load or navigate and is not the app's own. */
-async function injectedElements(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const describe = (el: Element) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}>`;
-    for (const script of document.querySelectorAll('script')) {
-      // The app's only script is its bundle, a module from its own assets.
-      if (!(script.type === 'module' && /\/assets\/[^/]+\.js$/.test(script.src))) found.push(`script ${script.src || script.textContent?.slice(0, 40)}`);
-    }
-    for (const el of document.querySelectorAll('iframe, frame, frameset, object, embed, base, meta[http-equiv="refresh" i], svg script, math, style, link:not([rel="stylesheet"]), link[rel="stylesheet"]:not([href*="/assets/"])')) {
-      found.push(describe(el));
-    }
-    for (const el of document.querySelectorAll('*')) {
-      for (const attr of el.attributes) {
-        if (/^on/i.test(attr.name)) found.push(`${describe(el)} ${attr.name}`);
-        if (/^(href|src|action|formaction|xlink:href|srcdoc|data)$/i.test(attr.name) && /^\s*(javascript|vbscript|data):/i.test(attr.value)) found.push(`${describe(el)} ${attr.name}=${attr.value.slice(0, 40)}`);
-      }
-    }
-    return found;
-  });
-}
-
-/** Puts `html` (and `plain`) on the clipboard through a real copy, then pastes with Ctrl+V into the focused element. */
-async function pasteClipboard(page: Page, html: string, plain: string): Promise<void> {
-  await page.evaluate(
-    ([h, p]) => {
-      document.addEventListener(
-        'copy',
-        (event) => {
-          event.clipboardData!.setData('text/html', h);
-          event.clipboardData!.setData('text/plain', p);
-          event.preventDefault();
-        },
-        { once: true, capture: true },
-      );
-    },
-    [html, plain] as const,
-  );
-  await page.keyboard.press('Control+C');
-  await page.keyboard.press('Control+V');
-}
+import { appErrors, expectAccessible, injectedElements, pasteClipboard, startApp } from './support';
 
 describe('hostile content', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
@@ -148,12 +106,8 @@ describe('hostile content', () => {
     }
   });
 
-  // Found by this suite, for the editor's paste sanitizer (renderer/editor/sanitizeClipboard.ts):
-  // text hidden in the pasted HTML (hidden, aria-hidden, noscript, invisible styles, closed
-  // dialogs — the corpus marks it PWNED) and bidi override characters survive into the brief.
-  // Nothing runs, so this is not an execution hole, but hidden text is a prompt-injection and
-  // deception risk. Turn this into a test once the sanitizer drops them.
-  it.todo('pasting into a brief keeps only visible text: no PWNED marker and no bidi override survives');
+  // Whether hidden text (the corpus marks it PWNED) and bidi controls stay out of the brief is
+  // asserted payload by payload in bad-input.test.ts ("bad input pasted > into a brief").
 
   it('never turns a source URL with another scheme into a link', async () => {
     const { sourceId } = await app.library.invoke('sources.import', { content: { text: 'A source whose URL field is hostile.' }, metadata: { title: 'Hostile URL', url: 'javascript:alert(document.domain)' } });

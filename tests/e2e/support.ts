@@ -130,3 +130,50 @@ export async function importFile(page: Page, name: string, content: string, mime
   await page.locator('.sources-panel input[type=file]').setInputFiles({ name, mimeType, buffer: Buffer.from(content, 'utf8') });
   await page.locator('.reader__text').waitFor();
 }
+
+/** Everything in the page that could run, load or navigate and is not the app's own (empty when nothing hostile got in). */
+export async function injectedElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const describe = (el: Element) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}>`;
+    for (const script of document.querySelectorAll('script')) {
+      // The app's only script is its bundle, a module from its own assets.
+      if (!(script.type === 'module' && /\/assets\/[^/]+\.js$/.test(script.src))) found.push(`script ${script.src || script.textContent?.slice(0, 40)}`);
+    }
+    for (const el of document.querySelectorAll('iframe, frame, frameset, object, embed, base, meta[http-equiv="refresh" i], svg script, math, style, link:not([rel="stylesheet"]), link[rel="stylesheet"]:not([href*="/assets/"])')) {
+      found.push(describe(el));
+    }
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of el.attributes) {
+        if (/^on/i.test(attr.name)) found.push(`${describe(el)} ${attr.name}`);
+        if (/^(href|src|action|formaction|xlink:href|srcdoc|data)$/i.test(attr.name) && /^\s*(javascript|vbscript|data):/i.test(attr.value)) found.push(`${describe(el)} ${attr.name}=${attr.value.slice(0, 40)}`);
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * Puts `plain` (and `html`, if given) on the clipboard through a real copy, then pastes with
+ * Ctrl+V into the focused element. For a text too large to send to the page, `plain` may name a
+ * `window` property that already holds it.
+ */
+export async function pasteClipboard(page: Page, html: string | undefined, plain: string | { fromWindow: string }): Promise<void> {
+  await page.evaluate(
+    ([h, p]) => {
+      const text = typeof p === 'string' ? p : String((window as unknown as Record<string, unknown>)[p.fromWindow]);
+      document.addEventListener(
+        'copy',
+        (event) => {
+          if (h !== null) event.clipboardData!.setData('text/html', h);
+          event.clipboardData!.setData('text/plain', text);
+          event.preventDefault();
+        },
+        { once: true, capture: true },
+      );
+    },
+    [html ?? null, plain] as const,
+  );
+  await page.keyboard.press('Control+C');
+  await page.keyboard.press('Control+V');
+}

@@ -155,8 +155,10 @@ function decodeBytes(bytes: Uint8Array, subject: string): string {
       throw new AppError('UNSUPPORTED_FILE', `${subject} starts like UTF-16 text but is damaged (it has invalid characters); save it again as UTF-8 and import it again.`);
     }
   } else {
-    // A NUL byte never occurs in UTF-8 text but is everywhere in binary files (and in UTF-16).
-    if (bytes.indexOf(0) !== -1) {
+    // A NUL byte is everywhere in binary files (and in UTF-16), but a few stray ones also turn
+    // up in real text (a log cut short by a crash): those are dropped by normalization, as every
+    // other control character is, when the rest is valid UTF-8.
+    if (bytes.indexOf(0) !== -1 && !hasOnlyStrayNuls(bytes)) {
       throw new AppError(
         'UNSUPPORTED_FILE',
         looksLikeUtf16WithoutBom(bytes)
@@ -216,6 +218,19 @@ function zipKind(bytes: Uint8Array): string {
   if (probe.includes('application/vnd.oasis.opendocument')) return `an OpenDocument file (.odt, .ods or .odp)${exportFirst}`;
   if (probe.includes('application/epub+zip')) return `an EPUB e-book${exportFirst}`;
   return 'a ZIP archive; unpack it and import the documents inside.';
+}
+
+/** NULs no more common than control characters may be in text, and the rest valid UTF-8. */
+function hasOnlyStrayNuls(bytes: Uint8Array): boolean {
+  let nuls = 0;
+  for (const byte of bytes) if (byte === 0) nuls += 1;
+  if (nuls > bytes.length * MAX_CONTROL_CHAR_RATIO || looksLikeUtf16WithoutBom(bytes)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.filter((byte) => byte !== 0));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** UTF-16 of mostly-ASCII text has a NUL in every other byte, on one side only. */

@@ -2,6 +2,7 @@
 import type { Handlers } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import type { SourceMetadata } from '../../../shared/api/sources';
+import { normalizeText } from '../../../shared/anchoring/normalize';
 import type { ServiceContext } from '../context';
 import { reanchorSourceCitations } from './anchorCitations';
 import type { TextExtractor } from './textExtractor';
@@ -16,7 +17,11 @@ function requireSource(ctx: ServiceContext, sourceId: number) {
 
 /** A title for a document that brought none: the file name, else its first line. */
 function fallbackTitle(fileName: string | undefined, text: string): string {
-  if (fileName) return fileName.replace(/\.[^.]+$/, '') || fileName;
+  // A file name can hide a right-to-left override that makes "invoice-\u202Efdp.txt" read "invoice-txt.pdf".
+  if (fileName) {
+    const name = normalizeText(fileName);
+    return name.replace(/\.[^.]+$/, '') || name;
+  }
   const firstLine = text.split('\n', 1)[0]!.trim();
   return firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
 }
