@@ -1,12 +1,11 @@
 // The CLI's and the tests' Printer: one headless Chromium per printer, kept between prints,
 // started again after a crash, closed by close() (or after a while without prints); every print
 // in a fresh context that reaches no network.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrinter, type ChromiumPrinter } from '../../electron/services/export/chromiumPrinter';
 import type { PdfOptions } from '../../electron/services/export/printer';
 import { chromiumChildren } from './processes';
+import { startTrapServer, type TrapServer } from '../helpers/trapServer';
 
 const OPTIONS: PdfOptions = { pageSize: 'A4', margins: { top: 20, right: 20, bottom: 20, left: 20 }, printBackground: true, tagged: true, outline: true };
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
@@ -74,25 +73,18 @@ describe('the Chromium printer', () => {
 });
 
 describe('what a print may reach', () => {
-  let server: Server;
-  const requests: string[] = [];
-  let origin = '';
+  let trap: TrapServer;
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      requests.push(request.url ?? '');
-      response.end('x');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    trap = await startTrapServer('x');
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => trap.close());
 
   it('nothing: images, stylesheets, fonts and frames of a document without a CSP are never requested, print after print', async () => {
     printer = createChromiumPrinter();
     const html = (n: number) =>
-      `<!doctype html><html><head><link rel="stylesheet" href="${origin}/style-${n}.css"><style>@font-face{font-family:x;src:url(${origin}/font-${n}.woff2)} p{font-family:x}</style></head>` +
-      `<body><p>Print ${n}</p><img src="${origin}/image-${n}.png"><iframe src="${origin}/frame-${n}.html"></iframe></body></html>`;
+      `<!doctype html><html><head><link rel="stylesheet" href="${trap.origin}/style-${n}.css"><style>@font-face{font-family:x;src:url(${trap.origin}/font-${n}.woff2)} p{font-family:x}</style></head>` +
+      `<body><p>Print ${n}</p><img src="${trap.origin}/image-${n}.png"><iframe src="${trap.origin}/frame-${n}.html"></iframe></body></html>`;
     for (const n of [1, 2]) expect(isPdf(await printer.printToPdf(html(n), OPTIONS))).toBe(true);
-    expect(requests).toEqual([]);
+    expect(trap.requests).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // much as printing a hundred plain pages); every print still gets a fresh browser context that
 // shares nothing with the previous one and has no network at all. A browser that crashed or was
 // closed is started again on the next print. Whoever creates the printer closes it.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { AppError } from '../../../shared/api/errors';
 import { LOAD_FONTS_SCRIPT, mm, type PdfOptions, type Printer } from './printer';
 
@@ -67,6 +67,21 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Chr
     return running ?? launch();
   }
 
+  /** A fresh offline context; if the browser died after the check in browser() (its 'disconnected' not yet delivered), one more try in a new browser. */
+  async function newContext(): Promise<BrowserContext> {
+    const current = await browser();
+    try {
+      return await current.newContext({ offline: true });
+    } catch {
+      if (running) {
+        const stale = running;
+        running = undefined;
+        void stale.then((b) => b.close()).catch(() => {});
+      }
+      return (await launch()).newContext({ offline: true });
+    }
+  }
+
   async function close(): Promise<void> {
     clearTimeout(idleTimer);
     const current = running;
@@ -79,7 +94,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Chr
       clearTimeout(idleTimer);
       printing++;
       try {
-        const context = await (await browser()).newContext({ offline: true });
+        const context = await newContext();
         try {
           // The document is self-contained; anything that still tries the network is refused.
           await context.route('**/*', (route) => route.abort());

@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extractText, detectFormat, MAX_SOURCE_BYTES, type ExtractInput } from '../../../electron/services/sources/extractText';
 import { AppError } from '../../../shared/api/errors';
 import { FORBIDDEN_IN_TEXT, HOSTILE_PAYLOADS } from '../../fixtures/hostile/payloads';
 import { RTL_ARTICLE } from '../../fixtures/rtl/arabicHebrew';
+import { startTrapServer, type TrapServer } from '../../helpers/trapServer';
 
 // Counts every HTML parse, so tests can prove which inputs never reach jsdom.
 const domParses = vi.hoisted(() => ({ count: 0 }));
@@ -448,43 +447,36 @@ describe('hostile HTML', () => {
   });
 
   describe('never touches the network', () => {
-    let server: Server;
-    const requests: string[] = [];
-    let origin = '';
+    let trap: TrapServer;
 
     beforeAll(async () => {
-      server = createServer((request, response) => {
-        requests.push(request.url ?? '');
-        response.end('<p>PWNED fetched</p>');
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      trap = await startTrapServer('<p>PWNED fetched</p>');
     });
-    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    afterAll(() => trap.close());
 
     it('loads no script, stylesheet, image, frame, object or refresh target', async () => {
       const page = `<!doctype html><html><head>
-        <base href="${origin}/base/">
-        <meta http-equiv="refresh" content="0;url=${origin}/refresh">
-        <link rel="stylesheet" href="${origin}/style.css"><link rel="preload" href="${origin}/preload" as="fetch">
-        <script src="${origin}/script.js"></script>
-        <style>@import url("${origin}/import.css"); body { background: url("${origin}/bg.png") }</style>
-        </head><body background="${origin}/body-bg.png">
+        <base href="${trap.origin}/base/">
+        <meta http-equiv="refresh" content="0;url=${trap.origin}/refresh">
+        <link rel="stylesheet" href="${trap.origin}/style.css"><link rel="preload" href="${trap.origin}/preload" as="fetch">
+        <script src="${trap.origin}/script.js"></script>
+        <style>@import url("${trap.origin}/import.css"); body { background: url("${trap.origin}/bg.png") }</style>
+        </head><body background="${trap.origin}/body-bg.png">
         <p>Visible networked page.</p>
-        <img src="${origin}/img.png" srcset="${origin}/img2.png 2x"><picture><source srcset="${origin}/source.png"></picture>
-        <iframe src="${origin}/frame.html"></iframe><frameset><frame src="${origin}/frame2.html"></frameset>
-        <object data="${origin}/object"></object><embed src="${origin}/embed">
-        <video poster="${origin}/poster.png" src="${origin}/video.mp4"></video><audio src="${origin}/audio.mp3"></audio>
-        <svg><image href="${origin}/svg-image.png"/><use href="${origin}/sprite.svg#x"/></svg>
-        <input type="image" src="${origin}/input.png"><link rel="import" href="${origin}/import.html">
-        <div style="background-image: url('${origin}/inline-bg.png')">Visible styled block.</div>
+        <img src="${trap.origin}/img.png" srcset="${trap.origin}/img2.png 2x"><picture><source srcset="${trap.origin}/source.png"></picture>
+        <iframe src="${trap.origin}/frame.html"></iframe><frameset><frame src="${trap.origin}/frame2.html"></frameset>
+        <object data="${trap.origin}/object"></object><embed src="${trap.origin}/embed">
+        <video poster="${trap.origin}/poster.png" src="${trap.origin}/video.mp4"></video><audio src="${trap.origin}/audio.mp3"></audio>
+        <svg><image href="${trap.origin}/svg-image.png"/><use href="${trap.origin}/sprite.svg#x"/></svg>
+        <input type="image" src="${trap.origin}/input.png"><link rel="import" href="${trap.origin}/import.html">
+        <div style="background-image: url('${trap.origin}/inline-bg.png')">Visible styled block.</div>
         </body></html>`;
       const result = extractText({ bytes: utf8(page), fileName: 'networked.html' });
       expect(result.text).toContain('Visible networked page.');
       expect(result.text).toContain('Visible styled block.');
       // Anything jsdom would fetch is started asynchronously: give it time to show up.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(requests).toEqual([]);
+      expect(trap.requests).toEqual([]);
     });
   });
 });
