@@ -1,24 +1,51 @@
 // "Paste text": imports text from the clipboard as a new source. The textarea takes plain text
 // only (a textarea never takes the clipboard's HTML flavour), so nothing pasted is parsed as markup.
-import { useEffect, useState } from 'react';
+// A paste of document size is held aside instead of shown: laying out megabytes in a textarea
+// freezes the window for minutes (long lines with the app's web fonts are the worst case), and
+// a paste over the import limit is refused at once, naming the limit.
+import { useEffect, useState, type ClipboardEvent } from 'react';
+import { formatMegabytes, MAX_SOURCE_BYTES, oversizeSourceMessage } from '../../shared/api/sources';
 import { Dialog } from '../ui/Dialog';
+import { plural } from '../ui/formatDate';
+
+/** Characters above which pasted text is held aside rather than put in the text field. */
+const SHOWN_IN_FIELD_CHARS = 100_000;
 
 export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; onClose(): void; onImport(text: string, title: string): Promise<boolean> }) {
   const [text, setText] = useState('');
+  const [heldText, setHeldText] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (open) {
       setText('');
+      setHeldText(null);
+      setRefusal(null);
       setTitle('');
     }
   }, [open]);
 
+  const content = heldText ?? text;
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = event.clipboardData.getData('text/plain');
+    if (pasted.length <= SHOWN_IN_FIELD_CHARS) return; // the field takes it as usual
+    event.preventDefault();
+    const bytes = new TextEncoder().encode(pasted).length;
+    if (bytes > MAX_SOURCE_BYTES) {
+      setRefusal(oversizeSourceMessage('The pasted text', formatMegabytes(bytes)));
+      return;
+    }
+    setRefusal(null);
+    setHeldText(pasted);
+  };
+
   const submit = async () => {
-    if (!text.trim() || busy) return;
+    if (!content.trim() || busy) return;
     setBusy(true);
-    const imported = await onImport(text, title);
+    const imported = await onImport(content, title);
     setBusy(false);
     if (imported) onClose();
   };
@@ -36,7 +63,7 @@ export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; on
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={!text.trim() || busy}>
+          <button type="submit" className="button button--primary" disabled={!content.trim() || busy}>
             {busy ? 'Importing…' : 'Import text'}
           </button>
         </>
@@ -46,17 +73,35 @@ export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; on
         <span className="field__label">Title</span>
         <input className="input" dir="auto" value={title} placeholder="Taken from the first line if left empty" onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <label className="field">
-        <span className="field__label">Text</span>
-        <textarea
-          className="input textarea textarea--tall"
-          dir="auto"
-          value={text}
-          required
-          data-autofocus
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
+      {heldText !== null ? (
+        <div className="field paste-held" role="status">
+          <span className="field__label">Text</span>
+          <p>
+            {`Pasted ${formatMegabytes(new TextEncoder().encode(heldText).length)} of text (${plural(heldText.split('\n').length, 'line')}): too long to show here; it is imported as it is.`}
+          </p>
+          <button type="button" className="button button--small" onClick={() => setHeldText(null)}>
+            Clear
+          </button>
+        </div>
+      ) : (
+        <label className="field">
+          <span className="field__label">Text</span>
+          <textarea
+            className="input textarea textarea--tall"
+            dir="auto"
+            value={text}
+            required
+            data-autofocus
+            onPaste={onPaste}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+      )}
+      {refusal && (
+        <p className="paste-refusal" role="alert">
+          {refusal}
+        </p>
+      )}
     </Dialog>
   );
 }
