@@ -93,13 +93,10 @@ describe('extractText: plain text', () => {
     const line = 'The quick brown fox jumps over the lazy dog; analysts read it twice.\n';
     const bytes = utf8(line.repeat(Math.floor((10 * 1024 * 1024) / line.length)));
     const before = domParses.count;
-    const started = performance.now();
     const result = extractText({ bytes, fileName: 'big.txt' });
-    const elapsed = performance.now() - started;
+    // No DOM was built (that would take jsdom tens of seconds); speed itself is the bench's business.
     expect(domParses.count).toBe(before);
     expect(result.text.length).toBeGreaterThan(10_000_000);
-    // Generous: about half a second on a quiet laptop; jsdom would take tens of seconds.
-    expect(elapsed).toBeLessThan(10_000);
   });
 });
 
