@@ -1,7 +1,7 @@
 // The Electron main process: lifecycle only. It hardens every session and web contents, opens
 // the library (createLibrary: all business logic lives in electron/services), seeds the sample
 // library on first run, registers IPC, and shows the one main window. Nothing else happens here.
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +112,7 @@ function openLibrary(dbPath: string): Library {
     dbPath,
     printer: createElectronPrinter(log),
     chooseExportFile: (suggestedName) => chooseExportFile(BrowserWindow.getFocusedWindow(), suggestedName),
+    revealFile: (path) => shell.showItemInFolder(path),
     resourcesDir: join(app.getAppPath(), 'resources'),
     logError: (error) => console.error('[briefing] internal error:', error),
   };

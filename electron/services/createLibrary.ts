@@ -24,6 +24,8 @@ export interface LibraryOptions extends OpenOptions {
   printer?: Printer;
   /** Asks the user where to save an export that names no file (the app's save dialog); null = cancelled. */
   chooseExportFile?: (suggestedName: string) => Promise<string | null>;
+  /** Shows a file in the system's file manager ("Show in folder" after an export). */
+  revealFile?: (path: string) => void;
   /** The folder holding print.css and other resources; defaults to the repository's resources/. */
   resourcesDir?: string;
   /** Where unexpected errors are reported in full; defaults to stderr. */
@@ -68,7 +70,7 @@ export function createLibrary(options: LibraryOptions): Library {
     ...createSourceHandlers(ctx, extractor),
     ...createClaimHandlers(ctx),
     ...createBriefHandlers(ctx),
-    ...createExportHandlers(ctx, { printer: options.printer, resourcesDir: options.resourcesDir, chooseOutputFile: options.chooseExportFile }),
+    ...createExportHandlers(ctx, { printer: options.printer, resourcesDir: options.resourcesDir, chooseOutputFile: options.chooseExportFile, revealFile: options.revealFile }),
   };
 
   async function invokeUnknown(method: unknown, input: unknown): Promise<unknown> {

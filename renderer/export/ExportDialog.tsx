@@ -32,6 +32,7 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' });
   const [confirmed, setConfirmed] = useState(false);
   const [unsaved, setUnsaved] = useState<string | null>(null);
+  const [showError, setShowError] = useState<AppError | null>(null);
   const confirmId = useId();
   const progressRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
@@ -116,6 +117,14 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [exporting]);
 
+  const showInFolder = async (exportedFile: string) => {
+    try {
+      await invoke('briefs.showExportedPdf', { exportedFile });
+    } catch (error) {
+      setShowError(toAppError(error));
+    }
+  };
+
   const close = () => {
     if (phaseRef.current.kind === 'exporting') return;
     onClose();
@@ -179,9 +188,14 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
 
   const footer =
     phase.kind === 'done' ? (
-      <button ref={doneRef} type="button" className="button button--primary" onClick={onClose}>
-        Done
-      </button>
+      <>
+        <button type="button" className="button" onClick={() => void showInFolder(phase.path)}>
+          Show in folder
+        </button>
+        <button ref={doneRef} type="button" className="button button--primary" onClick={onClose}>
+          Done
+        </button>
+      </>
     ) : (
       <>
         {exporting && (
@@ -276,6 +290,7 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
               {`${formatBytes(phase.bytes)} · ${plural(phase.preflight.citationCount, 'citation')}`}
               {phase.preflight.orphaned.length > 0 && ` · ${plural(phase.preflight.orphaned.length, 'orphaned citation')} marked in the PDF`}
             </p>
+            {showError && <ErrorNote error={showError} />}
           </div>
         )}
       </div>

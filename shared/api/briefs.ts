@@ -141,4 +141,11 @@ export const briefsApi = {
     }),
     output: exportPdfResultSchema,
   },
+  'briefs.showExportedPdf': {
+    /** Shows a PDF exported in this session in the system's file manager. Only a path that
+     * briefs.exportPdf returned since the library was opened is accepted: the page cannot point
+     * the file manager anywhere else. */
+    input: z.object({ exportedFile: nonEmptyText('Exported file', 4096) }),
+    output: z.object({ shown: z.literal(true) }),
+  },
 } as const;

@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'briefs.check',
   'briefs.preflight',
   'briefs.exportPdf',
+  'briefs.showExportedPdf',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -129,6 +129,18 @@ describe('Export PDF… in the app', () => {
     expect(text).not.toContain('ORPHANED');
     await app.screenshot('export-done');
 
+    // "Show in folder" shows exactly the file written, in the system's file manager.
+    await dialog().getByRole('button', { name: 'Show in folder' }).click();
+    await expect.poll(() => app.revealedFiles).toEqual([file]);
+    // The page cannot point the file manager at a file it did not export.
+    const elsewhere = await page.evaluate(() =>
+      window.briefing!.invoke('briefs.showExportedPdf', { exportedFile: '/etc/passwd' }).then(
+        () => 'shown',
+        (error: { code?: string }) => String(error.code),
+      ),
+    );
+    expect(elsewhere).toBe('NOT_FOUND');
+    expect(app.revealedFiles).toEqual([file]);
     await dialog().getByRole('button', { name: 'Done' }).click();
     await dialog().waitFor({ state: 'detached' });
     // Focus is back where the analyst was typing.

@@ -88,6 +88,8 @@ export interface LaunchedApp {
   exportDir: string;
   /** The file names the save dialog suggested, one per time an export asked where to save. */
   exportPrompts: string[];
+  /** Files "Show in folder" asked the file manager to show (the app's shell.showItemInFolder). */
+  revealedFiles: string[];
   /** How the save dialog answers from now on; the default saves the suggested name in `exportDir`. */
   setExportChoice(choice: ExportChoice | undefined): void;
   /** Pushes an app event to the page, as the main process does with webContents.send. */
@@ -189,6 +191,7 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
   // The app's save dialog (electron/main/dialogs.ts chooseExportFile), answered by the test.
   const exportDir = mkdtempSync(join(tmpdir(), 'briefing-e2e-export-'));
   const exportPrompts: string[] = [];
+  const revealedFiles: string[] = [];
   let exportChoice: ExportChoice | undefined;
   const inExportDir = (file: string | null) => (file === null ? null : isAbsolute(file) ? file : join(exportDir, file));
   const library = createLibrary({
@@ -200,6 +203,7 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
       if (choice === undefined) return join(exportDir, suggestedName);
       return inExportDir(typeof choice === 'function' ? await choice(suggestedName) : choice);
     },
+    revealFile: (path) => revealedFiles.push(path),
     logError: (error) => console.error('[library]', error),
   });
 
@@ -285,6 +289,7 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
     errors,
     exportDir,
     exportPrompts,
+    revealedFiles,
     setExportChoice(choice) {
       exportChoice = choice;
     },

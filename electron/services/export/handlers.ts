@@ -8,7 +8,7 @@ import { exportBrief, type ExportStage } from './exportBrief';
 import { preflightBrief } from './preflight';
 import type { Printer } from './printer';
 
-type ExportHandlers = Pick<Handlers, 'briefs.preflight' | 'briefs.exportPdf'>;
+type ExportHandlers = Pick<Handlers, 'briefs.preflight' | 'briefs.exportPdf' | 'briefs.showExportedPdf'>;
 
 export interface ExportServiceOptions {
   printer?: Printer | undefined;
@@ -16,6 +16,8 @@ export interface ExportServiceOptions {
   onProgress?: ((briefId: number, stage: ExportStage) => void) | undefined;
   /** Asks where to save when the request names no file (the app's save dialog); null = cancelled. */
   chooseOutputFile?: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /** Shows a file in the system's file manager (the app's shell.showItemInFolder). */
+  revealFile?: ((path: string) => void) | undefined;
 }
 
 /** A file name for a brief's PDF: its title without characters file systems refuse. */
@@ -25,6 +27,8 @@ export function suggestedPdfName(title: string): string {
 }
 
 export function createExportHandlers(ctx: ServiceContext, options: ExportServiceOptions = {}): ExportHandlers {
+  /** The PDFs written since the library was opened: the only files "Show in folder" may show. */
+  const exported = new Set<string>();
   return {
     'briefs.preflight'({ briefId }) {
       return preflightBrief(ctx, briefId);
@@ -43,7 +47,7 @@ export function createExportHandlers(ctx: ServiceContext, options: ExportService
         if (chosen === null) return { preflight, exported: false, cancelled: true, path: null, bytes: null, pages: null };
         target = chosen;
       }
-      return exportBrief(ctx, {
+      const result = await exportBrief(ctx, {
         briefId,
         outFile: target,
         allowOrphans,
@@ -51,6 +55,15 @@ export function createExportHandlers(ctx: ServiceContext, options: ExportService
         resourcesDir: options.resourcesDir,
         onProgress: options.onProgress ? (stage) => options.onProgress!(briefId, stage) : undefined,
       });
+      if (result.path !== null) exported.add(result.path);
+      return result;
+    },
+
+    'briefs.showExportedPdf'({ exportedFile }) {
+      if (!options.revealFile) throw new AppError('NOT_AVAILABLE', 'Showing files is not available here.');
+      if (!exported.has(exportedFile)) throw new AppError('NOT_FOUND', 'Only a PDF exported since the app was opened can be shown in its folder.');
+      options.revealFile(exportedFile);
+      return { shown: true as const };
     },
   };
 }
