@@ -65,6 +65,11 @@ export function shellQuote(path: string): string {
   return /^[\w@%+=:,./-]+$/.test(path) ? path : `"${path.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
+/** When a backup was made, as people read it: "2026-11-26 19:30:05 UTC". */
+export function formatBackupTime(createdAt: string): string {
+  return createdAt.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
+}
+
 /** The sentence that offers the latest backup, or says there is none. */
 export function offerBackup(dbPath: string, backup: BackupFile | null): string {
   if (!backup) {
@@ -72,7 +77,7 @@ export function offerBackup(dbPath: string, backup: BackupFile | null): string {
   }
   const shown = relative(dirname(dbPath), backup.path) || backup.fileName;
   const shownPath = shown.startsWith('..') ? backup.path : shown;
-  return `Open the latest backup (${shownPath}, made ${backup.createdAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}) with: briefing restore ${shellQuote(backup.path)} --db ${shellQuote(dbPath)}`;
+  return `Open the latest backup (${shownPath}, made ${formatBackupTime(backup.createdAt)}) with: briefing restore ${shellQuote(backup.path)} --db ${shellQuote(dbPath)}`;
 }
 
 export interface InspectOptions {

@@ -4,7 +4,7 @@
 // file is never written: restoring renames it aside and puts a copy of the backup in its place.
 import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
-import { DamagedLibraryError } from '../db/fileHealth';
+import { DamagedLibraryError, formatBackupTime } from '../db/fileHealth';
 import type { Library } from '../services/createLibrary';
 import { restoreLibrary, type RestoreResult } from '../services/backup/restore';
 
@@ -12,10 +12,6 @@ import { restoreLibrary, type RestoreResult } from '../services/backup/restore';
 export type AskUser = (box: { type: 'error' | 'info'; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number }) => Promise<number>;
 
 export type OpenedOrNot = { library: Library; restored: RestoreResult | null } | { library: null };
-
-function formatMadeAt(iso: string): string {
-  return iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z$/, '$1 UTC');
-}
 
 /** Opens the library with `open`; on a damaged file, offers its latest backup through `ask`. */
 export async function openLibraryOrRecover(dbPath: string, open: () => Library, ask: AskUser, restore = restoreLibrary): Promise<OpenedOrNot> {
@@ -29,7 +25,7 @@ export async function openLibraryOrRecover(dbPath: string, open: () => Library, 
         message: 'The library cannot be opened',
         detail:
           `${error.reason}\n\n` +
-          `The latest backup was made ${formatMadeAt(backup.createdAt)} (${backup.fileName}). ` +
+          `The latest backup was made ${formatBackupTime(backup.createdAt)} (${backup.fileName}). ` +
           `Opening it puts a copy of it in the library’s place; the damaged file is kept beside it, renamed, exactly as it is.\n\n${dbPath}`,
         buttons: ['Quit', 'Open Latest Backup'],
         defaultId: 1,

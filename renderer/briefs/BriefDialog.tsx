@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { BriefSummary } from '../../shared/api/briefs';
 import { isValidMarking } from '../../shared/tradecraft/vocabularies';
 import { invoke } from '../bridge';
-import { Dialog } from '../ui/Dialog';
+import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { useToasts } from '../ui/Toasts';
 import { MarkingPicker } from './MarkingPicker';
 
@@ -62,16 +62,7 @@ function OpenBriefDialog({ mode, onClose, onDone }: BriefDialogProps & { mode: B
       description={mode.kind === 'edit' ? undefined : 'A brief collects claim cards and your analysis around them.'}
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {mode.kind === 'edit' ? 'Save' : 'Create brief'}
-          </button>
-        </>
-      }
+      footer={<CancelAndSubmit onCancel={onClose} submitLabel={mode.kind === 'edit' ? 'Save' : 'Create brief'} disabled={busy} />}
     >
       <>
           <div className="field">

@@ -5,7 +5,7 @@
 // a paste over the import limit is refused at once, naming the limit.
 import { useEffect, useState, type ClipboardEvent } from 'react';
 import { formatMegabytes, MAX_SOURCE_BYTES, oversizeSourceMessage } from '../../shared/api/sources';
-import { Dialog } from '../ui/Dialog';
+import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { plural } from '../ui/formatDate';
 
 /** Characters above which pasted text is held aside rather than put in the text field. */
@@ -13,7 +13,8 @@ const SHOWN_IN_FIELD_CHARS = 100_000;
 
 export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; onClose(): void; onImport(text: string, title: string): Promise<boolean> }) {
   const [text, setText] = useState('');
-  const [heldText, setHeldText] = useState<string | null>(null);
+  // Measured once when pasted: re-encoding megabytes on every render would cost more than the paste.
+  const [held, setHeld] = useState<{ text: string; size: string; lines: number } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
@@ -21,13 +22,13 @@ export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; on
   useEffect(() => {
     if (open) {
       setText('');
-      setHeldText(null);
+      setHeld(null);
       setRefusal(null);
       setTitle('');
     }
   }, [open]);
 
-  const content = heldText ?? text;
+  const content = held?.text ?? text;
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     const pasted = event.clipboardData.getData('text/plain');
@@ -39,7 +40,7 @@ export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; on
       return;
     }
     setRefusal(null);
-    setHeldText(pasted);
+    setHeld({ text: pasted, size: formatMegabytes(bytes), lines: pasted.split('\n').length });
   };
 
   const submit = async () => {
@@ -58,28 +59,19 @@ export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; on
       description="The text is stored as a new source. Formatting is dropped; only the words are kept."
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={!content.trim() || busy}>
-            {busy ? 'Importing…' : 'Import text'}
-          </button>
-        </>
-      }
+      footer={<CancelAndSubmit onCancel={onClose} submitLabel={busy ? 'Importing…' : 'Import text'} disabled={!content.trim() || busy} />}
     >
       <label className="field">
         <span className="field__label">Title</span>
         <input className="input" dir="auto" value={title} placeholder="Taken from the first line if left empty" onChange={(e) => setTitle(e.target.value)} />
       </label>
-      {heldText !== null ? (
+      {held !== null ? (
         <div className="field paste-held" role="status">
           <span className="field__label">Text</span>
           <p>
-            {`Pasted ${formatMegabytes(new TextEncoder().encode(heldText).length)} of text (${plural(heldText.split('\n').length, 'line')}): too long to show here; it is imported as it is.`}
+            {`Pasted ${held.size} of text (${plural(held.lines, 'line')}): too long to show here; it is imported as it is.`}
           </p>
-          <button type="button" className="button button--small" onClick={() => setHeldText(null)}>
+          <button type="button" className="button button--small" onClick={() => setHeld(null)}>
             Clear
           </button>
         </div>

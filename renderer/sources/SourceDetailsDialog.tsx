@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { sourceMetadataSchema, type Source, type SourceMetadata } from '../../shared/api/sources';
 import { SOURCE_RELIABILITY, SOURCE_RELIABILITY_GRADES, type SourceReliability } from '../../shared/tradecraft/vocabularies';
 import { invoke } from '../bridge';
-import { Dialog } from '../ui/Dialog';
+import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { useToasts } from '../ui/Toasts';
 
 type Draft = Record<'title' | 'publisher' | 'author' | 'url' | 'publishedAt' | 'language', string> & { reliability: SourceReliability };
@@ -83,16 +83,7 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source | null
       description="How this source is described in the library and in exported briefs."
       onClose={onClose}
       onSubmit={save}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save details'}
-          </button>
-        </>
-      }
+      footer={<CancelAndSubmit onCancel={onClose} submitLabel={saving ? 'Saving…' : 'Save details'} disabled={saving} />}
     >
       {draft && (
         <div className="form-grid">

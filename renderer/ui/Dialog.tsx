@@ -80,3 +80,17 @@ export function Dialog({ open, title, description, onClose, onSubmit, children, 
     </dialog>
   );
 }
+
+/** The usual footer of a form dialog: Cancel, then the button that submits the form. */
+export function CancelAndSubmit({ onCancel, submitLabel, disabled = false }: { onCancel(): void; submitLabel: string; disabled?: boolean }) {
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="button button--primary" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </>
+  );
+}
