@@ -17,6 +17,8 @@ describe('restore from backup', () => {
     app = await startApp();
     page = app.page;
     const lib = app.library;
+    // An older backup first (its time is in its name), so the list's order is visible.
+    await lib.invoke('library.backup', { outFile: newManualBackupPath(app.dbPath, '2020-01-05T08:00:00.000Z') });
     await lib.invoke('claims.create', { statement: 'The ferry resumed service on 3 June.', credibility: 2 });
     const backup = await lib.invoke('library.backup', { outFile: newManualBackupPath(app.dbPath) });
     backupName = basename(backup.path);
@@ -33,8 +35,11 @@ describe('restore from backup', () => {
     const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
     await dialog.waitFor();
     const items = dialog.locator('.backup-list__item');
-    await expect.poll(() => items.count()).toBe(1);
+    await expect.poll(() => items.count()).toBe(2);
     expect(await items.first().textContent()).toContain('Made by hand');
+    // Newest first: the older backup, from 2020, is last.
+    expect(await items.first().textContent()).not.toContain('2020');
+    expect(await items.last().textContent()).toContain('2020');
     await expectAccessible(page, 'restore from backup dialog');
   });
 
