@@ -37,7 +37,7 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
- * Exports a brief of `sections` sections (60 ≈ 100 pages) and prints plain HTML of as many pages,
+ * Exports a brief of `sections` sections (66 ≈ 100 pages, 272 ≈ 400) and prints plain HTML of as many pages,
  * `runs` times each, interleaved, after one warm-up print.
  *
  * The baseline is what any PDF of that many pages costs this app: plain HTML (a heading and

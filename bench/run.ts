@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     if (wants('pdf')) {
       console.log('PDF export …');
       const { measureExport } = await import('./pdf');
-      const hundred = await measureExport(60);
-      const fourHundred = await measureExport(240);
+      const hundred = await measureExport(66);
+      const fourHundred = await measureExport(272);
       results.pdf_s_per_page_100 = hundred.exportMs / 1000 / hundred.pages;
       results.pdf_s_per_page_400 = fourHundred.exportMs / 1000 / fourHundred.pages;
       results.pdf_ratio_vs_plain_html = hundred.exportMs / hundred.plainMs;

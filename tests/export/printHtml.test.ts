@@ -89,6 +89,23 @@ describe('the print renderer', () => {
     expect(doc.html).toContain("font-family:'Briefing Hebrew'");
   });
 
+  it('isolates source names that hold right-to-left text or bidi controls, and leaves left-to-right names bare', async () => {
+    const arabic = await source('Port report one. The channel stays closed.', { title: 'تقرير الميناء 2', publisher: 'Harbour Weekly 7' });
+    const spoof = await source('Port report two. The channel reopens.', { title: 'invoice\u202Etxt.pdf', publisher: 'Gazette' });
+    const claim = await library.invoke('claims.create', {
+      statement: 'The channel status is contested.',
+      citations: [{ target: { sourceId: arabic, quote: 'The channel stays closed.' } }, { target: { sourceId: spoof, quote: 'The channel reopens.' } }],
+    });
+    const { html } = await briefWith([claimCardNode(claim.id)]);
+    // In a note's source line and as the appendix entry's title.
+    expect(html).toContain('<cite><bdi>تقرير الميناء 2</bdi></cite>, Harbour Weekly 7');
+    expect(html).toContain('<bdi>تقرير الميناء 2</bdi></p>');
+    expect(html).not.toContain('<bdi>Harbour Weekly 7</bdi>');
+    expect(html).not.toContain('<bdi>Gazette</bdi>');
+    // A right-to-left override typed into a title cannot reorder what follows the title.
+    expect(html).toContain('<cite><bdi>invoice\u202Etxt.pdf</bdi></cite>, Gazette');
+  });
+
   it('keeps the text of nodes it does not know and drops their markup', async () => {
     const doc = await briefWith([
       { type: 'mystery-block', version: 1, html: '<iframe src="x">', children: [textNode('kept words')] },

@@ -9,6 +9,23 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * Right-to-left letters and explicit bidi controls: text with any of them needs isolating from
+ * the sentence around it. Hebrew to Arabic Extended (U+0590–08FF), their presentation forms,
+ * the historic RTL scripts of the supplementary planes, and the embedding/override/isolate controls.
+ */
+const NEEDS_ISOLATION = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/**
+ * A name or title set inside other text (a note's source line, an appendix row): escaped, and
+ * wrapped in <bdi> when it holds right-to-left text so it cannot reorder the punctuation and
+ * numbers around it. Left-to-right text is left bare: every element is another tagged node the
+ * printer lays out and writes into the PDF's structure tree.
+ */
+export function isolated(text: string): string {
+  return NEEDS_ISOLATION.test(text) ? `<bdi>${escapeHtml(text)}</bdi>` : escapeHtml(text);
+}
+
+/**
  * A link target the PDF may carry: only absolute http, https and mailto URLs, returned in
  * canonical form (so `javascript:` and friends, relative paths and `file:` never pass);
  * null for anything else.

@@ -21,7 +21,7 @@ import {
 } from '../../../shared/tradecraft/vocabularies';
 import { AUDIT_FILE_NAME, buildAuditRecord, serializeAuditRecord, sha256Hex, type AuditRecord } from './audit';
 import { bodyFontFaceCss, FONT_FAMILIES } from './fonts';
-import { dirOf, escapeHtml as esc, longDate, safeHref, safeLang, stampUtc } from './html';
+import { dirOf, escapeHtml as esc, isolated, longDate, safeHref, safeLang, stampUtc } from './html';
 import { markingStyle, type MarkingStyle } from './marking';
 import { numberNotes, type Note, type NoteIndex } from './notes';
 import type { PdfOptions } from './printer';
@@ -188,7 +188,7 @@ class BodyRenderer {
       return `<div class="claim-card missing"><p class="cc-statement">Claim ${claimId} is no longer in the library.</p></div>`;
     }
     const notes = claim.citations.map((c) => this.index.byCitationId.get(c.id)).filter((n): n is Note => n !== undefined);
-    const markers = notes.length ? `<sup class="cite">${notes.map((n) => this.marker(n)).join('<span class="sep">,</span>')}</sup>` : '';
+    const markers = notes.length ? `<sup class="cite">${notes.map((n) => this.marker(n)).join(',')}</sup>` : '';
     const badges = claimBadges(claim, notes);
     const status = claim.status === 'verified' ? '' : `<span class="badge b-status status-${claim.status}">${esc(claim.status)}</span>`;
     const tags = claim.tags.length ? ` · ${claim.tags.map(esc).join(', ')}` : '';
@@ -220,7 +220,7 @@ function formatText(text: string, format: number): string {
 }
 
 function badge(kind: string, key: string, value: string): string {
-  return `<span class="badge b-${kind}"><span class="bk">${esc(key)}</span> <span class="bv">${value}</span></span>`;
+  return `<span class="badge b-${kind}"><span class="bk">${esc(key)}</span> ${value}</span>`;
 }
 
 function claimBadges(claim: PrintClaim, notes: Note[]): string {
@@ -270,8 +270,8 @@ function notesSection(index: NoteIndex): string {
     const { source, citation, version } = note;
     const lang = safeLang(source?.language);
     const parts = [
-      source ? `<cite><bdi>${esc(source.title)}</bdi></cite>` : `<cite>Source ${citation.sourceId}</cite>`,
-      source?.publisher ? `<bdi>${esc(source.publisher)}</bdi>` : null,
+      source ? `<cite>${isolated(source.title)}</cite>` : `<cite>Source ${citation.sourceId}</cite>`,
+      source?.publisher ? isolated(source.publisher) : null,
       source?.publishedAt ? esc(source.publishedAt) : null,
     ].filter(Boolean);
     const meta = [
@@ -279,7 +279,7 @@ function notesSection(index: NoteIndex): string {
       esc(citation.stance),
       note.claim ? `claim ${note.claim.id} r${note.claim.revision}` : 'in text',
       version ? `source ${citation.sourceId} v${version.versionNo}` : `source ${citation.sourceId}`,
-      `<span class="anchor-${citation.anchorStatus}">${esc(statusLabel(note))}</span>`,
+      citation.anchorStatus === 'exact' ? statusLabel(note) : `<span class="anchor-${citation.anchorStatus}">${esc(statusLabel(note))}</span>`,
     ];
     return [
       `<li class="note status-${citation.anchorStatus}" id="note-${note.number}">`,
@@ -309,8 +309,8 @@ function evidenceAppendix(index: NoteIndex): string {
     const versions = [...new Map(notes.filter((n) => n.version).map((n) => [n.version!.id, n.version!])).values()];
     const url = safeHref(source?.url);
     const rows: Array<[string, string]> = [];
-    if (source?.publisher) rows.push(['Publisher', `<bdi>${esc(source.publisher)}</bdi>`]);
-    if (source?.author) rows.push(['Author', `<bdi>${esc(source.author)}</bdi>`]);
+    if (source?.publisher) rows.push(['Publisher', isolated(source.publisher)]);
+    if (source?.author) rows.push(['Author', isolated(source.author)]);
     if (source?.publishedAt) rows.push(['Published', esc(source.publishedAt)]);
     if (source?.language) rows.push(['Language', esc(source.language)]);
     if (url) rows.push(['URL', `<a class="ext url" href="${esc(url)}">${esc(url)}</a>`]);
@@ -325,7 +325,7 @@ function evidenceAppendix(index: NoteIndex): string {
     return [
       `<div class="source-entry" id="source-${sourceId}">`,
       // Not a heading: the outline stays at section level, and Chromium would write RTL titles into it in visual order.
-      `<p class="src-title"><span class="src-no">S${i + 1}</span> <bdi>${esc(title)}</bdi></p>`,
+      `<p class="src-title"><span class="src-no">S${i + 1}</span> ${isolated(title)}</p>`,
       `<dl class="source-meta">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`,
       '</div>',
     ].join('');
@@ -338,18 +338,20 @@ function evidenceAppendix(index: NoteIndex): string {
   return `<section class="appendix evidence"><h2 id="evidence">Evidence appendix</h2><p class="grading-key">${esc(key)}</p>${entries.join('\n')}</section>`;
 }
 
+/**
+ * The audit record itself is the attached JSON (one entry per citation: claim revision, source
+ * version and digest, offsets, anchor status), written for checking the export against the
+ * library. On paper each note already names its claim revision, source version and anchor
+ * status, and the evidence appendix each version's digest; a typeset copy of the record would
+ * add pages of identifiers and about a fifth of the print time of a long brief, so only its digest is
+ * printed, to tie the paper to the attachment.
+ */
 function auditAppendix(audit: AuditRecord, auditSha256: string): string {
-  const rows = audit.citations.map(
-    (c) =>
-      `<tr><td>${c.note}</td><td>${c.citationId}</td><td>${c.claimId ?? '—'}${c.claimRevision !== null ? ` r${c.claimRevision}` : ''}</td><td>${c.sourceId} v${c.sourceVersionNo ?? '?'} (id ${c.sourceVersionId})</td><td><code class="sha">${esc((c.sha256 ?? '').slice(0, 12))}</code></td><td>${c.start ?? '—'}–${c.end ?? '—'}</td><td>${esc(c.status)}${c.status === 'fuzzy' && c.score !== null ? ` ${c.score.toFixed(2)}` : ''}</td></tr>`,
-  );
   return [
     '<section class="appendix audit">',
     '<h2 id="audit">Audit record</h2>',
     `<p>Brief ${audit.brief.id}, revision ${audit.brief.revision}, exported ${esc(stampUtc(audit.exportedAt))}. Document SHA-256 <code class="sha">${esc(audit.brief.documentSha256.slice(0, 16))}</code>…. `,
-    `The full record is attached to this PDF as <code>${AUDIT_FILE_NAME}</code> (SHA-256 <code class="sha">${esc(auditSha256.slice(0, 16))}</code>…); it names the claim revision and source version behind every note so the export can be checked against the library.</p>`,
-    '<table class="audit-table"><thead><tr><th>Note</th><th>Citation</th><th>Claim</th><th>Source version</th><th>SHA-256</th><th>Offsets</th><th>Anchor</th></tr></thead>',
-    `<tbody>${rows.join('')}</tbody></table>`,
+    `The full record is attached to this PDF as <code>${AUDIT_FILE_NAME}</code> (SHA-256 <code class="sha">${esc(auditSha256.slice(0, 16))}</code>…): for each of the ${audit.citations.length} note${audit.citations.length === 1 ? '' : 's'} it names the citation, the claim revision, the source version and its digest, and the passage's offsets, so the export can be checked against the library.</p>`,
     '</section>',
   ].join('\n');
 }
