@@ -4,6 +4,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Citation } from '../../../shared/api/claims';
 import { describeError, invoke } from './bridge';
+import { type CacheEntry, KeyedCache, MISSING } from './keyedCache';
 
 /** What a citation marker needs to show itself. */
 export interface CitationInfo {
@@ -19,14 +20,8 @@ export interface CitationInfo {
   stance: string | null;
 }
 
-export type CitationEntry =
-  | { state: 'loading' }
-  | { state: 'ready'; citation: CitationInfo }
-  | { state: 'missing' }
-  | { state: 'error'; message: string };
+export type CitationEntry = CacheEntry<{ state: 'ready'; citation: CitationInfo }>;
 
-const LOADING: CitationEntry = { state: 'loading' };
-const MISSING: CitationEntry = { state: 'missing' };
 const CONCURRENCY = 8;
 
 export function citationInfoOf(c: Citation): CitationInfo {
@@ -54,37 +49,12 @@ function sameInfo(a: CitationInfo, b: CitationInfo): boolean {
   );
 }
 
-export class CitationStore {
-  private readonly entries = new Map<number, CitationEntry>();
-  private readonly listeners = new Map<number, Set<() => void>>();
-  private readonly queue = new Set<number>();
-  private readonly inFlight = new Set<number>();
+export class CitationStore extends KeyedCache<{ state: 'ready'; citation: CitationInfo }, CitationInfo> {
   /** Ids explicitly refreshed: fetched even when already known. */
   private readonly forced = new Set<number>();
-  private scheduled = false;
 
-  constructor(private readonly fetchOne: (id: number) => Promise<Citation>) {}
-
-  /** The current entry for a citation id; a stable object until the citation changes. */
-  getEntry(id: number): CitationEntry {
-    return this.entries.get(id) ?? LOADING;
-  }
-
-  peek(id: number): CitationInfo | null {
-    const entry = this.entries.get(id);
-    return entry?.state === 'ready' ? entry.citation : null;
-  }
-
-  /** Listens to one citation; the first listener triggers its load. */
-  subscribe(id: number, listener: () => void): () => void {
-    let set = this.listeners.get(id);
-    if (!set) this.listeners.set(id, (set = new Set()));
-    set.add(listener);
-    if (!this.entries.has(id)) this.request(id);
-    return () => {
-      set!.delete(listener);
-      if (set!.size === 0) this.listeners.delete(id);
-    };
+  constructor(private readonly fetchOne: (id: number) => Promise<Citation>) {
+    super();
   }
 
   /** Records citations known from elsewhere (a claim load, a brief check) without fetching. */
@@ -106,24 +76,21 @@ export class CitationStore {
     }
   }
 
-  private request(id: number): void {
-    this.queue.add(id);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    // A macrotask, not a microtask: claim loads started in the same render prime most citations first.
-    setTimeout(() => void this.flush(), 0);
+  protected valueOf(entry: { citation: CitationInfo }): CitationInfo {
+    return entry.citation;
   }
 
-  private async flush(): Promise<void> {
-    this.scheduled = false;
-    // Ids primed meanwhile need no fetch unless they were explicitly refreshed while ready.
-    const ids = [...this.queue].filter((id) => !this.inFlight.has(id));
-    this.queue.clear();
+  protected schedule(flush: () => void): void {
+    // A macrotask, not a microtask: claim loads started in the same render prime most citations first.
+    setTimeout(flush, 0);
+  }
+
+  protected async load(ids: number[]): Promise<void> {
     let next = 0;
     const worker = async () => {
       while (next < ids.length) {
         const id = ids[next++]!;
-        // Primed while waiting (by a claim load): no need to ask again.
+        // Primed while waiting (by a claim load): no need to ask again, unless explicitly refreshed.
         if (this.entries.get(id)?.state === 'ready' && !this.forced.has(id)) continue;
         this.forced.delete(id);
         this.inFlight.add(id);
@@ -139,18 +106,6 @@ export class CitationStore {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
-  }
-
-  private set(id: number, entry: CitationEntry): void {
-    this.entries.set(id, entry);
-    const set = this.listeners.get(id);
-    if (set) for (const listener of [...set]) listener();
-  }
-
-  /** Forgets everything (tests). */
-  clear(): void {
-    this.entries.clear();
-    this.queue.clear();
   }
 }
 

@@ -7,54 +7,28 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { Claim } from '../../../shared/api/claims';
 import { describeError, invoke, onLibraryChange } from './bridge';
 import { citationInfoOf, citationStore } from './citationStore';
+import { type CacheEntry, KeyedCache, MISSING } from './keyedCache';
 
-export type ClaimEntry =
-  | { state: 'loading' }
-  | { state: 'ready'; claim: Claim }
-  | { state: 'missing' }
-  | { state: 'error'; message: string };
+export type ClaimEntry = CacheEntry<{ state: 'ready'; claim: Claim }>;
 
-const LOADING: ClaimEntry = { state: 'loading' };
-const MISSING: ClaimEntry = { state: 'missing' };
 const BATCH = 1000;
 
-export class ClaimStore {
-  private readonly entries = new Map<number, ClaimEntry>();
-  private readonly listeners = new Map<number, Set<() => void>>();
+export class ClaimStore extends KeyedCache<{ state: 'ready'; claim: Claim }, Claim> {
   private readonly anyListeners = new Set<() => void>();
-  private readonly queue = new Set<number>();
-  private readonly inFlight = new Set<number>();
-  private scheduled = false;
   private anyScheduled = false;
 
   constructor(
     private readonly fetchMany: (ids: number[]) => Promise<Claim[]>,
     private readonly onLoaded: (claims: Claim[]) => void = () => {},
     private readonly onFirstSubscriber: () => void = () => {},
-  ) {}
-
-  /** The current entry for a claim id; the same object until that claim changes. */
-  getEntry(id: number): ClaimEntry {
-    return this.entries.get(id) ?? LOADING;
-  }
-
-  /** The loaded claim, or null while loading / when missing. */
-  peek(id: number): Claim | null {
-    const entry = this.entries.get(id);
-    return entry?.state === 'ready' ? entry.claim : null;
+  ) {
+    super();
   }
 
   /** Listens to one claim; the first listener of an unknown id triggers a (batched) load. */
-  subscribe(id: number, listener: () => void): () => void {
+  override subscribe(id: number, listener: () => void): () => void {
     this.onFirstSubscriber();
-    let set = this.listeners.get(id);
-    if (!set) this.listeners.set(id, (set = new Set()));
-    set.add(listener);
-    if (!this.entries.has(id)) this.request(id);
-    return () => {
-      set!.delete(listener);
-      if (set!.size === 0) this.listeners.delete(id);
-    };
+    return super.subscribe(id, listener);
   }
 
   /** Listens to any claim change (coalesced to one call per tick). */
@@ -80,17 +54,15 @@ export class ClaimStore {
     for (const id of [...this.entries.keys()]) this.invalidate(id);
   }
 
-  private request(id: number): void {
-    this.queue.add(id);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => void this.flush());
+  protected valueOf(entry: { claim: Claim }): Claim {
+    return entry.claim;
   }
 
-  private async flush(): Promise<void> {
-    this.scheduled = false;
-    const ids = [...this.queue].filter((id) => !this.inFlight.has(id));
-    this.queue.clear();
+  protected schedule(flush: () => void): void {
+    queueMicrotask(flush);
+  }
+
+  protected async load(ids: number[]): Promise<void> {
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
       for (const id of chunk) this.inFlight.add(id);
@@ -120,10 +92,8 @@ export class ClaimStore {
     this.set(claim.id, { state: 'ready', claim });
   }
 
-  private set(id: number, entry: ClaimEntry): void {
-    this.entries.set(id, entry);
-    const set = this.listeners.get(id);
-    if (set) for (const listener of [...set]) listener();
+  protected override set(id: number, entry: ClaimEntry): void {
+    super.set(id, entry);
     if (this.anyListeners.size > 0 && !this.anyScheduled) {
       this.anyScheduled = true;
       queueMicrotask(() => {
@@ -131,12 +101,6 @@ export class ClaimStore {
         for (const listener of [...this.anyListeners]) listener();
       });
     }
-  }
-
-  /** Forgets everything (tests). */
-  clear(): void {
-    this.entries.clear();
-    this.queue.clear();
   }
 }
 
