@@ -1,6 +1,8 @@
 // The form both claim-card editors share: Enter on a button or Ctrl/Cmd+S anywhere in it saves.
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ClaimFields } from '../../shared/api/claims';
 import { matchesShortcut, SHORTCUTS } from '../ui/keyboard';
+import { checkDraft, type ClaimDraft, type DraftErrors } from './claimDraft';
 
 interface ClaimFormProps {
   /** The id of the heading that names the form (its accessible name). */
@@ -31,4 +33,29 @@ export function ClaimForm({ labelledBy, onSave, canSave = true, children }: Clai
       {children}
     </form>
   );
+}
+
+/**
+ * The field errors and saving flag both editors show. `saveChecked` runs `write` only for a draft
+ * that passes the contract's checks, so a store call never sees fields the form has not vetted;
+ * `write` handles its own failures.
+ */
+export function useCheckedSave() {
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [saving, setSaving] = useState(false);
+  const saveChecked = async (draft: ClaimDraft, write: (fields: ClaimFields) => Promise<void>) => {
+    const checked = checkDraft(draft);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      await write(checked.fields);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { errors, saving, saveChecked };
 }

@@ -14,9 +14,9 @@ import { formatUpdated } from '../ui/formatDate';
 import { Kbd } from '../ui/Kbd';
 import { SHORTCUTS } from '../ui/keyboard';
 import { useToasts } from '../ui/Toasts';
-import { checkDraft, draftOfClaim, sameDraft, sharedUseWarning, type ClaimDraft, type DraftErrors } from './claimDraft';
+import { draftOfClaim, sameDraft, sharedUseWarning, type ClaimDraft } from './claimDraft';
 import { ClaimFields } from './ClaimFields';
-import { ClaimForm } from './ClaimForm';
+import { ClaimForm, useCheckedSave } from './ClaimForm';
 import { CitationList, type CitationRow } from './CitationList';
 import { insertClaimIntoBrief } from '../briefs/insertIntoBrief';
 
@@ -30,9 +30,8 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
   /** The saved card the draft started from: its revision is what saving passes as baseRevision. */
   const [base, setBase] = useState<Claim | null>(null);
   const [draft, setDraft] = useState<ClaimDraft | null>(null);
-  const [errors, setErrors] = useState<DraftErrors>({});
   const [conflict, setConflict] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, saveChecked } = useCheckedSave();
 
   const dirty = Boolean(draft && base && !sameDraft(draft, draftOfClaim(base)));
 
@@ -62,28 +61,20 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
   const warning = dirty ? sharedUseWarning(uses, openBriefId) : null;
   const changedElsewhere = dirty && live.revision !== base.revision;
 
-  const save = async () => {
-    const checked = checkDraft(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      const saved = await invoke('claims.update', { claimId, baseRevision: base.revision, fields: checked.fields });
-      setConflict(null);
-      setBase(saved);
-      setDraft(draftOfClaim(saved));
-      toasts.success('Card saved', uses.length > 0 ? `Every brief that uses it (${uses.length}) shows the change.` : '');
-    } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'CONFLICT') setConflict(appError);
-      else toasts.error(appError, 'Could not save the card');
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () =>
+    saveChecked(draft, async (fields) => {
+      try {
+        const saved = await invoke('claims.update', { claimId, baseRevision: base.revision, fields });
+        setConflict(null);
+        setBase(saved);
+        setDraft(draftOfClaim(saved));
+        toasts.success('Card saved', uses.length > 0 ? `Every brief that uses it (${uses.length}) shows the change.` : '');
+      } catch (error) {
+        const appError = toAppError(error);
+        if (appError.code === 'CONFLICT') setConflict(appError);
+        else toasts.error(appError, 'Could not save the card');
+      }
+    });
 
   /** Drops the edits and starts again from the card as stored now (which this window may not have heard of). */
   const loadLatest = async () => {

@@ -11,9 +11,9 @@ import { useReaderSelection } from '../sources/readerSelection';
 import { Kbd } from '../ui/Kbd';
 import { SHORTCUTS } from '../ui/keyboard';
 import { useToasts } from '../ui/Toasts';
-import { checkDraft, EMPTY_DRAFT, type ClaimDraft, type DraftErrors } from './claimDraft';
+import { EMPTY_DRAFT, type ClaimDraft } from './claimDraft';
 import { ClaimFields } from './ClaimFields';
-import { ClaimForm } from './ClaimForm';
+import { ClaimForm, useCheckedSave } from './ClaimForm';
 import { CitationList, type CitationRow } from './CitationList';
 
 const keyOf = (p: PassageSelection) => `${p.sourceId}:${p.versionId}:${p.start}-${p.end}`;
@@ -23,10 +23,9 @@ export function NewClaimCard({ passages }: { passages: readonly PassageSelection
   const toasts = useToasts();
   const selection = useReaderSelection();
   const [draft, setDraft] = useState<ClaimDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<DraftErrors>({});
   const [stances, setStances] = useState<Record<string, CitationStance>>({});
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, saveChecked } = useCheckedSave();
 
   const cited = passages.filter((p) => !removed.has(keyOf(p)));
   const dirty = draft.statement.trim() !== '' || draft.tags.length > 0;
@@ -35,34 +34,26 @@ export function NewClaimCard({ passages }: { passages: readonly PassageSelection
   const rows: CitationRow[] = cited.map((p) => ({ key: keyOf(p), quote: p.exact, sourceTitle: p.sourceTitle, stance: stances[keyOf(p)] ?? 'supports' }));
   const canAddSelection = selection !== null && !cited.some((p) => keyOf(p) === keyOf(selection));
 
-  const save = async () => {
-    const checked = checkDraft(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      for (const sourceId of new Set(cited.map((p) => p.sourceId))) {
-        const { source } = await invoke('sources.get', { sourceId });
-        if (cited.some((p) => p.sourceId === sourceId && p.versionId !== source.currentVersionId)) {
-          throw new AppError('CONFLICT', `“${source.title}” has a new version since the passage was selected. Select the passage again in the current version.`);
+  const save = () =>
+    saveChecked(draft, async (fields) => {
+      try {
+        for (const sourceId of new Set(cited.map((p) => p.sourceId))) {
+          const { source } = await invoke('sources.get', { sourceId });
+          if (cited.some((p) => p.sourceId === sourceId && p.versionId !== source.currentVersionId)) {
+            throw new AppError('CONFLICT', `“${source.title}” has a new version since the passage was selected. Select the passage again in the current version.`);
+          }
         }
+        const claim = await invoke('claims.create', {
+          ...fields,
+          citations: cited.map((p) => ({ target: { sourceId: p.sourceId, start: p.start, end: p.end }, stance: stances[keyOf(p)] ?? 'supports' })),
+        });
+        actions.setInspectorDirty(false);
+        toasts.success('Claim card created', cited.length ? `It cites ${cited.length === 1 ? 'one passage' : `${cited.length} passages`}.` : 'It cites no passage yet.');
+        actions.inspectClaim(claim.id);
+      } catch (error) {
+        toasts.error(error, 'Could not create the claim card');
       }
-      const claim = await invoke('claims.create', {
-        ...checked.fields,
-        citations: cited.map((p) => ({ target: { sourceId: p.sourceId, start: p.start, end: p.end }, stance: stances[keyOf(p)] ?? 'supports' })),
-      });
-      actions.setInspectorDirty(false);
-      toasts.success('Claim card created', cited.length ? `It cites ${cited.length === 1 ? 'one passage' : `${cited.length} passages`}.` : 'It cites no passage yet.');
-      actions.inspectClaim(claim.id);
-    } catch (error) {
-      toasts.error(error, 'Could not create the claim card');
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
 
   return (
