@@ -343,8 +343,8 @@ function evidenceAppendix(index: NoteIndex): string {
  * version and digest, offsets, anchor status), written for checking the export against the
  * library. On paper each note already names its claim revision, source version and anchor
  * status, and the evidence appendix each version's digest; a typeset copy of the record would
- * add pages of identifiers and about a fifth of the print time of a long brief, so only its digest is
- * printed, to tie the paper to the attachment.
+ * add pages of identifiers and about a fifth of the print time of a long brief, so only its
+ * digest is printed, to tie the paper to the attachment.
  */
 function auditAppendix(audit: AuditRecord, auditSha256: string): string {
   return [
