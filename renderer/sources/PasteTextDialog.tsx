@@ -3,7 +3,7 @@
 // A paste of document size is held aside instead of shown: laying out megabytes in a textarea
 // freezes the window for minutes (long lines with the app's web fonts are the worst case), and
 // a paste over the import limit is refused at once, naming the limit.
-import { useEffect, useState, type ClipboardEvent } from 'react';
+import { useState, type ClipboardEvent } from 'react';
 import { formatMegabytes, MAX_SOURCE_BYTES, oversizeSourceMessage } from '../../shared/api/sources';
 import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { plural } from '../ui/formatDate';
@@ -19,14 +19,19 @@ export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; on
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
+  // Every opening starts empty. Reset while rendering the opening, not in an effect after it:
+  // the dialog is shown and focused in an effect too, and a paste landing between the two was
+  // added to the last import's text, or wiped by the reset.
+  const [shownOpen, setShownOpen] = useState(open);
+  if (open !== shownOpen) {
+    setShownOpen(open);
     if (open) {
       setText('');
       setHeld(null);
       setRefusal(null);
       setTitle('');
     }
-  }, [open]);
+  }
 
   const content = held?.text ?? text;
 
