@@ -1,6 +1,6 @@
 // Benchmarks that need the real renderer in Chromium, through the test harness: typing latency
 // in a long brief with many cards, card renders and serializations on the typing path, opening
-// a brief, and cold start with a large library.
+// a brief, cold start with a large library, and opening a long source in the reader.
 //
 // How "keystroke to next paint" is measured. Per keydown, from the event's timestamp: the
 // keystroke's handling (until the text it changed is seen in the DOM: after the editor's update,
@@ -200,6 +200,49 @@ async function measureTyping(page: Page): Promise<{ p95: number; rawP95: number;
   return { p95: percentile(typed.times, 95), rawP95: percentile(typed.raw, 95), cardRenders: cardRenders / KEYSTROKES, caretSerializations: caretSerializations / CARET_MOVES };
 }
 
+/**
+ * Opens a source of about `megabytes` MB of text (paragraph lines) in the reader: from the click
+ * event's timestamp to the end of the first frame with the reader's lines in the DOM, timed in
+ * the page like opening a brief. The text reaches the page through the harness, as in the app.
+ */
+async function measureReaderOpen(dir: string, megabytes: number): Promise<{ ms: number; lines: number; megabytes: number }> {
+  const app = await launchApp({ dbPath: join(dir, `reader-${megabytes}.db`) });
+  try {
+    const random = seededRandom(SEED + 2);
+    const pick = zipfPicker(makeVocabulary(5000, random), random);
+    // About 7 characters per generated word, spaces included.
+    const text = prose(Math.round((megabytes * 1024 * 1024) / 7), pick, random);
+    const title = `Long source ${megabytes} MB`;
+    await app.library.invoke('sources.import', { content: { text, format: 'text' }, metadata: { title } });
+    await app.emit('library.changed');
+    const item = app.page.getByRole('button', { name: title }).first();
+    await item.waitFor();
+    await app.page.evaluate(() => {
+      const w = window as unknown as { __readerTime: Promise<number> };
+      w.__readerTime = new Promise<number>((resolve, reject) => {
+        setTimeout(() => reject(new Error('The source did not open within 60 s.')), 60_000);
+        let clickedAt = -1;
+        document.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          if (clickedAt < 0 || document.querySelector('.reader__line') === null) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - clickedAt);
+            channel.port2.postMessage(0);
+          });
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+      });
+    });
+    await item.click();
+    const ms = await app.page.evaluate(() => (window as unknown as { __readerTime: Promise<number> }).__readerTime);
+    return { ms, lines: text.split('\n').length, megabytes: text.length / 1024 / 1024 };
+  } finally {
+    await app.close();
+  }
+}
+
 async function measureColdStart(dbPath: string): Promise<number> {
   const app = await launchApp({ dbPath });
   try {
@@ -215,8 +258,16 @@ async function measureColdStart(dbPath: string): Promise<number> {
   }
 }
 
-export async function benchBrowser(dir: string, which: { editor: boolean; start: boolean }): Promise<Record<string, number>> {
+export async function benchBrowser(dir: string, which: { editor: boolean; start: boolean; reader: boolean }): Promise<Record<string, number>> {
   const results: Record<string, number> = {};
+  if (which.reader) {
+    // Printed only: bench/results.json holds exactly the measures of issue 7.
+    console.log('reader …');
+    for (const megabytes of [1.5, 5]) {
+      const opened = await measureReaderOpen(dir, megabytes);
+      console.log(`  open a ${opened.megabytes.toFixed(1)} MB source (${opened.lines.toLocaleString('en')} lines) in the reader: ${opened.ms.toFixed(0)} ms`);
+    }
+  }
   if (which.editor) {
     console.log('editor …');
     const dbPath = join(dir, 'editor.db');

@@ -66,9 +66,9 @@ async function main(): Promise<void> {
       results.pdf_s_per_page_400 = fourHundred.exportMs / 1000 / fourHundred.pages;
       results.pdf_ratio_vs_plain_html = hundred.exportMs / hundred.plainMs;
     }
-    if (wants('editor') || wants('start')) {
+    if (wants('editor') || wants('start') || wants('reader')) {
       const { benchBrowser } = await import('./browser');
-      Object.assign(results, await benchBrowser(dir, { editor: wants('editor'), start: wants('start') }));
+      Object.assign(results, await benchBrowser(dir, { editor: wants('editor'), start: wants('start'), reader: wants('reader') }));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
