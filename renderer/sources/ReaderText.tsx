@@ -2,10 +2,6 @@
 // line with dir="auto" so Arabic and Hebrew lines run right-to-left, cited passages in <mark>.
 // Lines are memoized on their layout signature, so moving the find match or the focused
 // citation re-renders only the lines it touches — and never the DOM under a user's selection.
-// Lines come in chunks, and a chunk far from the viewport is not laid out or painted
-// (content-visibility, sources.css). Chunks rather than lines: the browser checks every such
-// element against the viewport each frame, hit-tests through them and sends each a state event,
-// which for the 14,000 lines of a 5 MB source cost more than the layout it saved.
 import { memo, type Ref } from 'react';
 import type { ReaderLine, ReaderSegment } from './readerLayout';
 
@@ -21,25 +17,11 @@ interface ReaderTextProps {
 export function ReaderText({ text, lines, focusCitationId, label, ref }: ReaderTextProps) {
   return (
     <div ref={ref} className="reader__text" data-length={text.length} aria-label={label} role="document">
-      {chunksOf(lines).map((chunk) => (
-        // data-start/data-end as on lines, so a selection point between chunks maps to an offset (selectionOffsets.ts).
-        <div key={chunk[0]!.start} className="reader__chunk" data-start={chunk[0]!.start} data-end={chunk.at(-1)!.end}>
-          {chunk.map((line) => (
-            <Line key={line.start} text={text} line={line} focusCitationId={lineHasCitation(line, focusCitationId) ? focusCitationId : null} />
-          ))}
-        </div>
+      {lines.map((line) => (
+        <Line key={line.start} text={text} line={line} focusCitationId={lineHasCitation(line, focusCitationId) ? focusCitationId : null} />
       ))}
     </div>
   );
-}
-
-/** Lines per chunk: small enough that laying out a chunk as it scrolls into view is quick. */
-const CHUNK_LINES = 40;
-
-function chunksOf(lines: readonly ReaderLine[]): ReaderLine[][] {
-  const chunks: ReaderLine[][] = [];
-  for (let i = 0; i < lines.length; i += CHUNK_LINES) chunks.push(lines.slice(i, i + CHUNK_LINES));
-  return chunks;
 }
 
 function lineHasCitation(line: ReaderLine, citationId: number | null): boolean {

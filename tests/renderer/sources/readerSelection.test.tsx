@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
-// A selection in the reader becomes the passage to cite. The reader groups its lines in chunks
-// (so the browser can skip laying out those far from view); a selection that starts or ends in
-// any kind of place — inside a text, between segments, between lines, between chunks, on the
-// container itself — must still name exactly the characters selected, with or without marks.
+// A selection in the reader becomes the passage to cite. A selection that starts or ends in any
+// kind of place — inside a text, between segments, between lines, on the container itself — must
+// name exactly the characters selected, with or without marks.
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { domPointToOffset, selectionToRange } from '../../../renderer/sources/se
 
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-// 130 lines: more than three chunks; a few empty lines, a right-to-left line and an emoji.
+// 130 lines: a few empty lines, a right-to-left line and an emoji.
 const TEXT = Array.from({ length: 130 }, (_, i) => (i % 17 === 5 ? '' : i === 77 ? 'שלוש מכליות עגנו 🚢 במסוף.' : `Line ${i}: tankers moored at berth ${i}.`)).join('\n');
 
 let host: HTMLDivElement;
@@ -63,9 +62,8 @@ function boundaryPoints(): Array<{ node: Node; offset: number; expected: number 
 }
 
 describe('reader selection offsets', () => {
-  it('groups the lines in chunks, and every line is still one block holding exactly its text', () => {
+  it('renders every line as one block holding exactly its text', () => {
     render([]);
-    expect(container.querySelectorAll('.reader__chunk').length).toBeGreaterThan(3);
     const lines = [...container.querySelectorAll<HTMLElement>('.reader__line')];
     expect(lines.map((line) => line.textContent)).toEqual(TEXT.split('\n'));
   });
@@ -73,7 +71,7 @@ describe('reader selection offsets', () => {
   for (const [name, highlights] of [
     ['plain text', []],
     [
-      'cited passages and a find match across chunk edges',
+      'cited passages across lines, and a find match',
       [
         { start: TEXT.indexOf('Line 38'), end: TEXT.indexOf('Line 42') + 4, kind: 'exact', citationId: 1 },
         { start: TEXT.indexOf('מכליות'), end: TEXT.indexOf('במסוף'), kind: 'fuzzy', citationId: 2 },
@@ -89,9 +87,9 @@ describe('reader selection offsets', () => {
     });
   }
 
-  it('cites exactly the characters selected across chunks, starting and ending between chunks or inside a line', () => {
+  it('cites exactly the characters selected, starting and ending between lines or inside a line', () => {
     render([]);
-    const chunks = [...container.querySelectorAll<HTMLElement>('.reader__chunk')];
+    const lines = [...container.querySelectorAll<HTMLElement>('.reader__line')];
     const select = (startNode: Node, startOffset: number, endNode: Node, endOffset: number) => {
       const range = document.createRange();
       range.setStart(startNode, startOffset);
@@ -101,16 +99,15 @@ describe('reader selection offsets', () => {
       selection.addRange(range);
       return selectionToRange(container, selection, TEXT);
     };
-    // From between the first two chunks (on the container) to the end of the third chunk.
-    const second = [...container.children].indexOf(chunks[1]!);
-    const wide = select(container, second, chunks[2]!, chunks[2]!.childNodes.length)!;
-    expect(wide.exact).toBe(TEXT.slice(Number(chunks[1]!.dataset.start), Number(chunks[2]!.dataset.end)).trim());
-    // Inside a line of the first chunk to inside a line of the fourth.
-    const from = container.querySelector<HTMLElement>('[data-start] [data-segment]')!.firstChild!;
-    const lineIn4th = chunks[3]!.querySelector('.reader__line [data-segment]')!.firstChild!;
-    const across = select(from, 2, lineIn4th, 6)!;
+    // From between two lines (on the container) to the end of a later line.
+    const wide = select(container, 40, lines[90]!, lines[90]!.childNodes.length)!;
+    expect(wide.exact).toBe(TEXT.slice(Number(lines[40]!.dataset.start), Number(lines[90]!.dataset.end)).trim());
+    // From inside one line to inside another.
+    const from = lines[3]!.querySelector('[data-segment]')!.firstChild!;
+    const to = lines[120]!.querySelector('[data-segment]')!.firstChild!;
+    const across = select(from, 2, to, 6)!;
     const start = Number((from.parentElement as HTMLElement).dataset.start) + 2;
-    const end = Number((lineIn4th.parentElement as HTMLElement).dataset.start) + 6;
+    const end = Number((to.parentElement as HTMLElement).dataset.start) + 6;
     expect(across.exact).toBe(TEXT.slice(start, end).trim());
   });
 });
