@@ -34,10 +34,7 @@ const folder = (path) => `^${escapeRegex(path)}/`;
  * `electron/renderer` and `electron/utility`, which exist only inside the Electron runtime,
  * so on disk they stay unresolved and keep their bare name.
  */
-const ELECTRON_PACKAGE = [
-  npmPackage('electron'),
-  '^electron(/(main|common|renderer|utility))?$',
-];
+const ELECTRON_PACKAGE = [npmPackage('electron'), '^electron(/(main|common|renderer|utility))?$'];
 
 const LAYER_TABLE = 'Layer table, DESIGN.md §2';
 

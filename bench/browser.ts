@@ -47,15 +47,28 @@ async function seedBriefs(dbPath: string): Promise<{ withCards: string; plain: s
   try {
     const sourceText = prose(CARDS * CITATIONS_PER_CARD * 25, pick, random);
     const sentences = sourceText.split(/(?<=\.)\s+/).filter((s) => s.length > 30);
-    const { sourceId } = await lib.invoke('sources.import', { content: { text: sourceText }, metadata: { title: 'Benchmark source', reliability: 'B' } });
-    const paragraphs: SerializedNode[] = Array.from({ length: PARAGRAPHS }, () => paragraphNode([textNode(sentence(pick, random, 20, 60))]));
+    const { sourceId } = await lib.invoke('sources.import', {
+      content: { text: sourceText },
+      metadata: { title: 'Benchmark source', reliability: 'B' },
+    });
+    const paragraphs: SerializedNode[] = Array.from({ length: PARAGRAPHS }, () =>
+      paragraphNode([textNode(sentence(pick, random, 20, 60))]),
+    );
     const withCards: SerializedNode[] = [];
     const every = Math.floor(PARAGRAPHS / CARDS);
     for (let i = 0, card = 0; i < PARAGRAPHS; i++) {
       withCards.push(paragraphs[i]!);
       if (i % every === every - 1 && card < CARDS) {
-        const citations = Array.from({ length: CITATIONS_PER_CARD }, (_, k) => ({ target: { sourceId, quote: sentences[(card * CITATIONS_PER_CARD + k) % sentences.length]! } }));
-        const claim = await lib.invoke('claims.create', { statement: sentence(pick, random), likelihood: 'likely', confidence: 'moderate', credibility: 2, citations });
+        const citations = Array.from({ length: CITATIONS_PER_CARD }, (_, k) => ({
+          target: { sourceId, quote: sentences[(card * CITATIONS_PER_CARD + k) % sentences.length]! },
+        }));
+        const claim = await lib.invoke('claims.create', {
+          statement: sentence(pick, random),
+          likelihood: 'likely',
+          confidence: 'moderate',
+          credibility: 2,
+          citations,
+        });
         withCards.push(claimCardNode(claim.id));
         card++;
       }
@@ -102,7 +115,12 @@ async function timeClickToFrame(page: Page, item: Locator, selector: string): Pr
           channel.port2.postMessage(0);
         });
       });
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['contenteditable'] });
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['contenteditable'],
+      });
     });
   }, selector);
   await item.click();
@@ -167,7 +185,9 @@ async function measureFloor(browser: Browser): Promise<TypingSample> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.setContent('<div contenteditable="true" aria-label="Floor" style="width: 40rem; min-height: 20rem"></div>');
+    await page.setContent(
+      '<div contenteditable="true" aria-label="Floor" style="width: 40rem; min-height: 20rem"></div>',
+    );
     await page.focus('[contenteditable]');
     await installKeystrokeProbe(page);
     return await typeSlowly(page, TYPED_TEXT);
@@ -177,7 +197,9 @@ async function measureFloor(browser: Browser): Promise<TypingSample> {
 }
 
 /** Keystroke-to-next-paint times for typing in the middle of the brief, far from any card. */
-async function measureTyping(page: Page): Promise<{ p95: number; rawP95: number; cardRenders: number; caretSerializations: number }> {
+async function measureTyping(
+  page: Page,
+): Promise<{ p95: number; rawP95: number; cardRenders: number; caretSerializations: number }> {
   // The caret at the end of the middle paragraph that has no card next to it.
   await page.evaluate(() => {
     const paragraphs = [...document.querySelectorAll('.be-content > p')];
@@ -198,14 +220,30 @@ async function measureTyping(page: Page): Promise<{ p95: number; rawP95: number;
   });
   await installKeystrokeProbe(page);
   const typed = await typeSlowly(page, TYPED_TEXT);
-  const cardRenders = await page.evaluate(() => (window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats.cardRenders ?? 0);
+  const cardRenders = await page.evaluate(
+    () =>
+      (window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats.cardRenders ?? 0,
+  );
   // Let autosave finish, then count serializations while only the caret moves.
   await page.waitForTimeout(2500);
-  await page.evaluate(() => ((window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats.serializations = 0));
+  await page.evaluate(
+    () =>
+      ((window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats.serializations =
+        0),
+  );
   for (let i = 0; i < CARET_MOVES; i++) await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowLeft');
   await page.waitForTimeout(2500);
-  const caretSerializations = await page.evaluate(() => (window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats.serializations ?? 0);
-  return { p95: percentile(typed.times, 95), rawP95: percentile(typed.raw, 95), cardRenders: cardRenders / KEYSTROKES, caretSerializations: caretSerializations / CARET_MOVES };
+  const caretSerializations = await page.evaluate(
+    () =>
+      (window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats.serializations ??
+      0,
+  );
+  return {
+    p95: percentile(typed.times, 95),
+    rawP95: percentile(typed.raw, 95),
+    cardRenders: cardRenders / KEYSTROKES,
+    caretSerializations: caretSerializations / CARET_MOVES,
+  };
 }
 
 /**
@@ -213,7 +251,10 @@ async function measureTyping(page: Page): Promise<{ p95: number; rawP95: number;
  * event's timestamp to the end of the first frame with the reader's lines in the DOM, timed in
  * the page like opening a brief. The text reaches the page through the harness, as in the app.
  */
-async function measureReaderOpen(dir: string, megabytes: number): Promise<{ ms: number; lines: number; megabytes: number }> {
+async function measureReaderOpen(
+  dir: string,
+  megabytes: number,
+): Promise<{ ms: number; lines: number; megabytes: number }> {
   const app = await launchApp({ dbPath: join(dir, `reader-${megabytes}.db`) });
   try {
     const random = seededRandom(SEED + 2);
@@ -239,7 +280,14 @@ async function measureColdStart(dbPath: string): Promise<number> {
     for (let i = 0; i < 5; i++) {
       await app.page.reload();
       await app.page.waitForSelector('.workspace', { timeout: 60_000 });
-      samples.push(await app.page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))));
+      samples.push(
+        await app.page.evaluate(
+          () =>
+            new Promise<number>((resolve) =>
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)),
+            ),
+        ),
+      );
     }
     return percentile(samples, 50);
   } finally {
@@ -247,7 +295,10 @@ async function measureColdStart(dbPath: string): Promise<number> {
   }
 }
 
-export async function benchBrowser(dir: string, which: { editor: boolean; start: boolean; reader: boolean }): Promise<Record<string, number>> {
+export async function benchBrowser(
+  dir: string,
+  which: { editor: boolean; start: boolean; reader: boolean },
+): Promise<Record<string, number>> {
   const results: Record<string, number> = {};
   if (which.editor) {
     console.log('editor …');
@@ -279,7 +330,19 @@ export async function benchBrowser(dir: string, which: { editor: boolean; start:
     const random = seededRandom(SEED + 1);
     const pick = zipfPicker(makeVocabulary(5000, random), random);
     lib.context.db.transaction(() => {
-      for (let i = 0; i < 10_000; i++) lib.context.claims.insert({ statement: sentence(pick, random), kind: 'fact', likelihood: null, confidence: null, credibility: null, status: 'draft', tags: [`tag${i % 40}`] }, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString());
+      for (let i = 0; i < 10_000; i++)
+        lib.context.claims.insert(
+          {
+            statement: sentence(pick, random),
+            kind: 'fact',
+            likelihood: null,
+            confidence: null,
+            credibility: null,
+            status: 'draft',
+            tags: [`tag${i % 40}`],
+          },
+          new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        );
     })();
     lib.close();
     const big = await measureColdStart(bigPath);
@@ -293,7 +356,9 @@ export async function benchBrowser(dir: string, which: { editor: boolean; start:
     console.log('reader …');
     for (const megabytes of [1.5, 5]) {
       const opened = await measureReaderOpen(dir, megabytes);
-      console.log(`  open a ${opened.megabytes.toFixed(1)} MB source (${opened.lines.toLocaleString('en')} lines) in the reader: ${opened.ms.toFixed(0)} ms`);
+      console.log(
+        `  open a ${opened.megabytes.toFixed(1)} MB source (${opened.lines.toLocaleString('en')} lines) in the reader: ${opened.ms.toFixed(0)} ms`,
+      );
     }
   }
   return results;

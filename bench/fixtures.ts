@@ -3,11 +3,62 @@
 
 export { seededRandom } from '../tests/helpers/seededRandom';
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'vor', 'sa', 'bri', 'dun', 'el', 'fa', 'gor', 'hin', 'ix', 'jul', 'ke', 'lan', 'mor', 'nu', 'pel', 'qua', 'rin', 'sol', 'tra', 'ul', 'ven', 'wes', 'yar', 'zo'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'ten',
+  'vor',
+  'sa',
+  'bri',
+  'dun',
+  'el',
+  'fa',
+  'gor',
+  'hin',
+  'ix',
+  'jul',
+  'ke',
+  'lan',
+  'mor',
+  'nu',
+  'pel',
+  'qua',
+  'rin',
+  'sol',
+  'tra',
+  'ul',
+  'ven',
+  'wes',
+  'yar',
+  'zo',
+];
 
 /** A vocabulary of `size` distinct pseudo-words, most frequent first. */
 export function makeVocabulary(size: number, random: () => number): string[] {
-  const words = new Set<string>(['the', 'of', 'and', 'to', 'in', 'a', 'was', 'on', 'at', 'by', 'river', 'border', 'convoy', 'ministry', 'fuel', 'bridge', 'troops', 'port', 'report', 'officials']);
+  const words = new Set<string>([
+    'the',
+    'of',
+    'and',
+    'to',
+    'in',
+    'a',
+    'was',
+    'on',
+    'at',
+    'by',
+    'river',
+    'border',
+    'convoy',
+    'ministry',
+    'fuel',
+    'bridge',
+    'troops',
+    'port',
+    'report',
+    'officials',
+  ]);
   while (words.size < size) {
     const n = 2 + Math.floor(random() * 3);
     let word = '';

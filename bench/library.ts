@@ -31,10 +31,23 @@ function claimLibrary(count: number): { path: string; vocabulary: string[]; stat
         for (let i = done; i < Math.min(count, done + batch); i++) {
           const statement = nextStatement();
           if (sample.length < 2000) sample.push(statement);
-          claims.insert({ statement, kind: 'fact', likelihood: null, confidence: null, credibility: null, status: i % 7 === 0 ? 'verified' : 'draft', tags: [`tag${i % 50}`] }, '2026-01-01T00:00:00.000Z');
+          claims.insert(
+            {
+              statement,
+              kind: 'fact',
+              likelihood: null,
+              confidence: null,
+              credibility: null,
+              status: i % 7 === 0 ? 'verified' : 'draft',
+              tags: [`tag${i % 50}`],
+            },
+            '2026-01-01T00:00:00.000Z',
+          );
         }
       })();
-      process.stdout.write(`\r  building ${count.toLocaleString('en')} claims: ${Math.min(count, done + batch).toLocaleString('en')}`);
+      process.stdout.write(
+        `\r  building ${count.toLocaleString('en')} claims: ${Math.min(count, done + batch).toLocaleString('en')}`,
+      );
     }
     db.exec(`INSERT INTO claims_fts(claims_fts) VALUES ('optimize')`);
     lib.close();
@@ -55,7 +68,10 @@ function fixedQueries(vocabulary: string[], statements: (i: number) => string): 
   for (let i = 0; i < 50; i++) queries.push(vocabulary[20 + Math.floor(random() * 180)]!);
   for (let i = 0; i < 50; i++) queries.push(vocabulary[200 + Math.floor(random() * 2000)]!.slice(0, 3));
   for (let i = 0; i < 50; i++) {
-    const words = statements(Math.floor(random() * 2000)).replace(/\.$/, '').toLowerCase().split(' ');
+    const words = statements(Math.floor(random() * 2000))
+      .replace(/\.$/, '')
+      .toLowerCase()
+      .split(' ');
     const at = Math.floor(random() * (words.length - 1));
     queries.push(`"${words[at]} ${words[at + 1]}"`);
   }
@@ -89,7 +105,10 @@ export async function benchImport(dir: string): Promise<{ mbPerSecond: number; o
   const lib = createLibrary({ dbPath: join(dir, 'import.db') });
   try {
     // A running app started its extraction worker with its first import; measure the steady state.
-    await lib.invoke('sources.import', { content: { text: 'Warm-up: starts the extraction worker.' }, metadata: { title: 'warm-up' } });
+    await lib.invoke('sources.import', {
+      content: { text: 'Warm-up: starts the extraction worker.' },
+      metadata: { title: 'warm-up' },
+    });
     let started = performance.now();
     await lib.invoke('sources.import', { content: { text: tenMb }, metadata: { title: '10 MB' } });
     const seconds = (performance.now() - started) / 1000;
@@ -142,7 +161,9 @@ export function benchReanchor(): { msPerCitation: number; successRate: number; w
   const results = citations.map((anchor) => reanchor(anchor, newText));
   const ms = performance.now() - started;
   citations.forEach((anchor, i) => {
-    const kept = Array.from({ length: anchor.end - anchor.start }, (_, k) => newIndexOf.get(anchor.start + k)).filter((x) => x !== undefined);
+    const kept = Array.from({ length: anchor.end - anchor.start }, (_, k) => newIndexOf.get(anchor.start + k)).filter(
+      (x) => x !== undefined,
+    );
     const didSurvive = kept.length >= 0.9 * (anchor.end - anchor.start);
     if (didSurvive) survived++;
     const result = results[i]!;

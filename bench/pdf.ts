@@ -7,7 +7,14 @@ import { createChromiumPrinter } from '../electron/services/export/chromiumPrint
 import { exportBrief, type ExportStage } from '../electron/services/export/exportBrief';
 import { loadPrintModel } from '../electron/services/export/printModel';
 import { renderPrintDocument } from '../electron/services/export/printHtml';
-import { claimCardNode, documentOf, headingNode, paragraphNode, textNode, type SerializedNode } from '../shared/briefs/document';
+import {
+  claimCardNode,
+  documentOf,
+  headingNode,
+  paragraphNode,
+  textNode,
+  type SerializedNode,
+} from '../shared/briefs/document';
 import { openTempLibrary } from '../tests/helpers/tempLibrary';
 
 const SENTENCES = [
@@ -58,10 +65,19 @@ export async function measureExport(sections: number, runs = 5): Promise<PdfMeas
     const sourceIds: number[] = [];
     const sourceTexts: string[] = [];
     for (let s = 0; s < 12; s++) {
-      const text = Array.from({ length: 40 }, (_, i) => `Report ${s + 1}, item ${i + 1}: ${SENTENCES[(s + i) % SENTENCES.length]}`).join(' ');
+      const text = Array.from(
+        { length: 40 },
+        (_, i) => `Report ${s + 1}, item ${i + 1}: ${SENTENCES[(s + i) % SENTENCES.length]}`,
+      ).join(' ');
       const { sourceId } = await library.invoke('sources.import', {
         content: { text, format: 'text' },
-        metadata: { title: `Field report ${s + 1}`, publisher: 'Regional Monitoring Service', publishedAt: '2026-03-01', language: 'en', reliability: (['A', 'B', 'C'] as const)[s % 3] },
+        metadata: {
+          title: `Field report ${s + 1}`,
+          publisher: 'Regional Monitoring Service',
+          publishedAt: '2026-03-01',
+          language: 'en',
+          reliability: (['A', 'B', 'C'] as const)[s % 3],
+        },
       });
       sourceIds.push(sourceId);
       sourceTexts.push(text);
@@ -81,13 +97,26 @@ export async function measureExport(sections: number, runs = 5): Promise<PdfMeas
           confidence: claimNo % 2 ? null : 'moderate',
           credibility: ((claimNo % 4) + 1) as 1 | 2 | 3 | 4,
           status: 'verified',
-          citations: [{ target: { sourceId: sourceIds[s]!, quote: quote(claimNo % 40) } }, { target: { sourceId: sourceIds[(s + 1) % sourceIds.length]!, quote: `Report ${((s + 1) % 12) + 1}, item ${((claimNo + 3) % 40) + 1}` } }],
+          citations: [
+            { target: { sourceId: sourceIds[s]!, quote: quote(claimNo % 40) } },
+            {
+              target: {
+                sourceId: sourceIds[(s + 1) % sourceIds.length]!,
+                quote: `Report ${((s + 1) % 12) + 1}, item ${((claimNo + 3) % 40) + 1}`,
+              },
+            },
+          ],
         });
         children.push(claimCardNode(claim.id));
         claimNo++;
       }
     }
-    const brief = await library.invoke('briefs.create', { title: 'Regional port disruption: 100-page test brief', marking: 'TLP:GREEN', author: 'Benchmark', template: 'empty' });
+    const brief = await library.invoke('briefs.create', {
+      title: 'Regional port disruption: 100-page test brief',
+      marking: 'TLP:GREEN',
+      author: 'Benchmark',
+      template: 'empty',
+    });
     await library.invoke('briefs.save', { briefId: brief.id, document: documentOf(children) });
 
     const printer = createChromiumPrinter();
@@ -114,23 +143,29 @@ export async function measureExport(sections: number, runs = 5): Promise<PdfMeas
         // Plain HTML of the same page count: one page of ordinary paragraphs per sheet.
         plainHtml ||= `<!doctype html><html><head><meta charset="utf-8"><title>plain</title><style>body{font:11pt serif} section{break-after:page}</style></head><body>${Array.from(
           { length: pages },
-          (_, i) => `<section><h2>Page ${i + 1}</h2>${Array.from({ length: 6 }, (_, j) => `<p>${paragraph(i + j, 4)}</p>`).join('')}</section>`,
+          (_, i) =>
+            `<section><h2>Page ${i + 1}</h2>${Array.from({ length: 6 }, (_, j) => `<p>${paragraph(i + j, 4)}</p>`).join('')}</section>`,
         ).join('')}</body></html>`;
         const t1 = performance.now();
         const plain = await printer.printToPdf(plainHtml, doc.pdfOptions);
         plainRuns.push(performance.now() - t1);
         if (run === 0) {
           const plainPages = (await PDFDocument.load(plain, { updateMetadata: false })).getPageCount();
-          console.log(`brief: ${claimNo} claim cards, ${claimNo * 2} citations, ${pages} pages, ${(bytes / 1024).toFixed(0)} KB, HTML ${(doc.html.length / 1024).toFixed(0)} KB; plain HTML: ${plainPages} pages`);
+          console.log(
+            `brief: ${claimNo} claim cards, ${claimNo * 2} citations, ${pages} pages, ${(bytes / 1024).toFixed(0)} KB, HTML ${(doc.html.length / 1024).toFixed(0)} KB; plain HTML: ${plainPages} pages`,
+          );
         }
         console.log(
           `  run ${run + 1}: export ${fmt(exportRuns.at(-1)!)} (pre-flight+load ${fmt(stages.render!)}, HTML ${fmt(stages.print! - stages.render!)}, print ${fmt(stages.finish! - stages.print!)}, finish ${fmt(stages.write! - stages.finish!)}, write ${fmt(stages.done! - stages.write!)}); plain ${fmt(plainRuns.at(-1)!)}`,
         );
       }
-      const spread = (values: number[]) => `median ${fmt(median(values))}, min ${fmt(Math.min(...values))}, max ${fmt(Math.max(...values))}`;
+      const spread = (values: number[]) =>
+        `median ${fmt(median(values))}, min ${fmt(Math.min(...values))}, max ${fmt(Math.max(...values))}`;
       console.log(`export: ${spread(exportRuns)}`);
       console.log(`plain:  ${spread(plainRuns)}`);
-      console.log(`export / plain: ${(median(exportRuns) / median(plainRuns)).toFixed(2)}× (run by run: ${exportRuns.map((e, i) => (e / plainRuns[i]!).toFixed(2)).join(', ')})`);
+      console.log(
+        `export / plain: ${(median(exportRuns) / median(plainRuns)).toFixed(2)}× (run by run: ${exportRuns.map((e, i) => (e / plainRuns[i]!).toFixed(2)).join(', ')})`,
+      );
       return { pages, exportMs: median(exportRuns), plainMs: median(plainRuns) };
     } finally {
       await printer.close();
@@ -139,4 +174,3 @@ export async function measureExport(sections: number, runs = 5): Promise<PdfMeas
     library.close();
   }
 }
-

@@ -28,7 +28,10 @@ const TARGETS: Record<string, string> = {
 
 function chromiumVersion(): string {
   try {
-    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'not found';
   }
@@ -68,7 +71,10 @@ async function main(): Promise<void> {
     }
     if (wants('editor') || wants('start') || wants('reader')) {
       const { benchBrowser } = await import('./browser');
-      Object.assign(results, await benchBrowser(dir, { editor: wants('editor'), start: wants('start'), reader: wants('reader') }));
+      Object.assign(
+        results,
+        await benchBrowser(dir, { editor: wants('editor'), start: wants('start'), reader: wants('reader') }),
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -78,11 +84,20 @@ async function main(): Promise<void> {
   for (const key of Object.keys(TARGETS)) {
     if (key in results) console.log(`| ${key} | ${Number(results[key]!.toPrecision(4))} | ${TARGETS[key]} |`);
   }
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion() };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    chromium: chromiumVersion(),
+  };
   const file = join(import.meta.dirname, 'results.json');
   // A partial run (`npm run bench -- pdf`) updates its own keys and keeps the others' last values.
   const previous = only.length > 0 && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : {};
-  const merged = Object.fromEntries(Object.keys(TARGETS).filter((key) => key in results || key in previous).map((key) => [key, results[key] ?? previous[key]!]));
+  const merged = Object.fromEntries(
+    Object.keys(TARGETS)
+      .filter((key) => key in results || key in previous)
+      .map((key) => [key, results[key] ?? previous[key]!]),
+  );
   writeFileSync(file, `${JSON.stringify({ ...merged, machine, measuredAt: new Date().toISOString() }, null, 2)}\n`);
   console.log(`\nwritten to ${file}`);
 }

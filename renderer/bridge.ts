@@ -17,7 +17,10 @@ declare global {
 export function getBridge(): BriefingBridge {
   const bridge = window.briefing;
   if (!bridge || typeof bridge.invoke !== 'function') {
-    throw new AppError('NOT_AVAILABLE', 'This page must be opened inside Briefing Composer: the connection to the library is missing.');
+    throw new AppError(
+      'NOT_AVAILABLE',
+      'This page must be opened inside Briefing Composer: the connection to the library is missing.',
+    );
   }
   return bridge;
 }
@@ -137,7 +140,8 @@ export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[], pa
     setState((s) => (s.loading ? s : { ...s, loading: true }));
     loadRef.current().then(
       (data) => request === latest.current && setState({ data, error: null, loading: false }),
-      (error: unknown) => request === latest.current && setState((s) => ({ data: s.data, error: toAppError(error), loading: false })),
+      (error: unknown) =>
+        request === latest.current && setState((s) => ({ data: s.data, error: toAppError(error), loading: false })),
     );
     // `deps` is the caller's dependency list; `load` is read through a ref so a new closure alone reloads nothing.
   }, [...deps, generation]);

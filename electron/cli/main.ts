@@ -35,7 +35,11 @@ class CheckFailed extends Error {}
 /** Parses a repeated `--cite SOURCE_ID:"quote"` value. */
 function parseCite(value: string, previous: Array<{ sourceId: number; quote: string }> = []) {
   const match = /^(\d+):(.+)$/s.exec(value);
-  if (!match) throw new AppError('INVALID_INPUT', `--cite takes SOURCE_ID:"exact quote", e.g. --cite 3:"troops crossed the river"; got ${JSON.stringify(value)}.`);
+  if (!match)
+    throw new AppError(
+      'INVALID_INPUT',
+      `--cite takes SOURCE_ID:"exact quote", e.g. --cite 3:"troops crossed the river"; got ${JSON.stringify(value)}.`,
+    );
   return [...previous, { sourceId: Number(match[1]), quote: match[2]!.replace(/^"(.*)"$/s, '$1') }];
 }
 
@@ -45,7 +49,8 @@ function collect(value: string, previous: string[] = []): string[] {
 
 function positiveInt(what: string) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < 1) throw new AppError('INVALID_INPUT', `${what} must be a positive whole number; got ${JSON.stringify(value)}.`);
+    if (!/^\d+$/.test(value) || Number(value) < 1)
+      throw new AppError('INVALID_INPUT', `${what} must be a positive whole number; got ${JSON.stringify(value)}.`);
     return Number(value);
   };
 }
@@ -57,7 +62,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--db <path>', 'library file (default: $BRIEFING_DB or the app’s library in the user-data folder)')
     .option('--json', 'print one JSON object on stdout')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(s),
+    })
     .showSuggestionAfterError();
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
@@ -65,7 +74,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const libraryPath = (): string => globals().db ?? defaultLibraryPath();
   /** Opens the library once per run; only `export` passes a printer, so no other command loads Chromium's driver. */
   const open = (printer?: Printer): Library =>
-    (library ??= createLibrary({ dbPath: globals().db ?? defaultLibraryPath(), printer, logError: (e) => io.stderr(String((e as Error)?.stack ?? e)) }));
+    (library ??= createLibrary({
+      dbPath: globals().db ?? defaultLibraryPath(),
+      printer,
+      logError: (e) => io.stderr(String((e as Error)?.stack ?? e)),
+    }));
   /** Prints the JSON object with --json, else the human-readable lines. */
   const print = (json: unknown, human: () => string) => io.stdout(globals().json ? JSON.stringify(json) : human());
 
@@ -81,17 +94,25 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--language <code>', 'language tag, e.g. en, ar, he')
     .addOption(new Option('--reliability <grade>', 'source reliability').choices(['A', 'B', 'C', 'D', 'E', 'F']))
     .addOption(new Option('--format <format>', 'override format detection').choices(['text', 'markdown', 'html']))
-    .option('--source <id>', 'import as a new version of this source and re-anchor its citations', positiveInt('--source'))
+    .option(
+      '--source <id>',
+      'import as a new version of this source and re-anchor its citations',
+      positiveInt('--source'),
+    )
     .action(async (file: string, options) => {
       let bytes: Buffer;
       try {
         // Refused by its size before it is read: a 3 GB file must not fill memory first.
         const size = statSync(file).size;
-        if (size > MAX_SOURCE_BYTES) throw new AppError('TOO_LARGE', oversizeSourceMessage(`“${basename(file)}”`, formatMegabytes(size)));
+        if (size > MAX_SOURCE_BYTES)
+          throw new AppError('TOO_LARGE', oversizeSourceMessage(`“${basename(file)}”`, formatMegabytes(size)));
         bytes = readFileSync(file);
       } catch (error) {
         if (error instanceof AppError) throw error;
-        throw new AppError('INVALID_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+        throw new AppError(
+          'INVALID_INPUT',
+          `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+        );
       }
       const metadata = Object.fromEntries(
         Object.entries({
@@ -111,9 +132,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       });
       print(result, () => {
         const lines = [
-          result.unchanged ? `Source ${result.sourceId} unchanged (version ${result.versionId}).` : `Imported source ${result.sourceId}, version ${result.versionId}.`,
+          result.unchanged
+            ? `Source ${result.sourceId} unchanged (version ${result.versionId}).`
+            : `Imported source ${result.sourceId}, version ${result.versionId}.`,
         ];
-        if (options.source !== undefined) lines.push(`Citations re-anchored: ${result.reanchor.exact} exact, ${result.reanchor.fuzzy} fuzzy, ${result.reanchor.orphaned} orphaned.`);
+        if (options.source !== undefined)
+          lines.push(
+            `Citations re-anchored: ${result.reanchor.exact} exact, ${result.reanchor.fuzzy} fuzzy, ${result.reanchor.orphaned} orphaned.`,
+          );
         for (const warning of result.warnings) lines.push(`Note: ${warning}`);
         return lines.join('\n');
       });
@@ -127,7 +153,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       print({ sources }, () =>
         sources.length === 0
           ? 'No sources yet. Import one with: briefing import FILE'
-          : sources.map((s) => `${s.id}\t${s.reliability}\tv${s.versionCount}\t${s.citationCount} citations\t${s.title}`).join('\n'),
+          : sources
+              .map((s) => `${s.id}\t${s.reliability}\tv${s.versionCount}\t${s.citationCount} citations\t${s.title}`)
+              .join('\n'),
       );
     });
 
@@ -173,7 +201,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       print({ briefs }, () =>
         briefs.length === 0
           ? 'No briefs yet. Start one with: briefing brief new --title TITLE'
-          : briefs.map((b) => `${b.id}\t${b.marking || '—'}\t${b.claimCount} claims\t${b.title}${b.deletedAt ? ' (in trash)' : ''}`).join('\n'),
+          : briefs
+              .map(
+                (b) =>
+                  `${b.id}\t${b.marking || '—'}\t${b.claimCount} claims\t${b.title}${b.deletedAt ? ' (in trash)' : ''}`,
+              )
+              .join('\n'),
       );
     });
 
@@ -189,7 +222,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--status <status>', 'draft | verified | disputed | retracted', 'draft')
     .option('--tag <tag>', 'a tag (repeatable)', collect)
     .option('--cite <source:quote>', 'SOURCE_ID:"exact quote" (repeatable)', parseCite)
-    .addOption(new Option('--stance <stance>', 'stance of every --cite').choices(['supports', 'contradicts', 'mentions']).default('supports'))
+    .addOption(
+      new Option('--stance <stance>', 'stance of every --cite')
+        .choices(['supports', 'contradicts', 'mentions'])
+        .default('supports'),
+    )
     .action(async (options) => {
       const created = await open().invoke('claims.create', {
         statement: options.statement,
@@ -199,10 +236,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         credibility: options.credibility ?? null,
         status: options.status,
         tags: options.tag ?? [],
-        citations: (options.cite ?? []).map((target: { sourceId: number; quote: string }) => ({ target, stance: options.stance })),
+        citations: (options.cite ?? []).map((target: { sourceId: number; quote: string }) => ({
+          target,
+          stance: options.stance,
+        })),
       });
       const citationIds = created.citations.map((c) => c.id);
-      print({ claimId: created.id, citationIds, claim: created }, () => `Created claim ${created.id} with ${citationIds.length} citation(s).`);
+      print(
+        { claimId: created.id, citationIds, claim: created },
+        () => `Created claim ${created.id} with ${citationIds.length} citation(s).`,
+      );
     });
 
   const brief = program.command('brief').description('work with one brief');
@@ -232,7 +275,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .action(async (briefId: number, options) => {
       const given = ['claim', 'heading', 'text'].filter((k) => options[k] !== undefined);
       if (given.length !== 1) throw new AppError('INVALID_INPUT', 'Give exactly one of --claim, --heading or --text.');
-      const block = options.claim !== undefined ? { claimId: options.claim as number } : options.heading !== undefined ? { heading: options.heading as string } : { text: options.text as string };
+      const block =
+        options.claim !== undefined
+          ? { claimId: options.claim as number }
+          : options.heading !== undefined
+            ? { heading: options.heading as string }
+            : { text: options.text as string };
       const updated = await open().invoke('briefs.append', { briefId, block });
       print({ briefId, brief: updated }, () => `Brief ${briefId} now embeds ${updated.claimCount} claim(s).`);
     });
@@ -245,12 +293,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const check = await open().invoke('briefs.check', { briefId });
       print(check, () => {
         const lines = check.citations.map(
-          (c) => `${c.citationId}\tclaim ${c.claimId ?? '—'}\t${c.status}${c.status === 'fuzzy' ? ` (${c.score?.toFixed(2)})` : ''}\t"${c.quote}"`,
+          (c) =>
+            `${c.citationId}\tclaim ${c.claimId ?? '—'}\t${c.status}${c.status === 'fuzzy' ? ` (${c.score?.toFixed(2)})` : ''}\t"${c.quote}"`,
         );
         for (const u of check.uncitedClaims) lines.push(`uncited claim ${u.claimId}: ${u.statement}`);
         for (const id of check.missingClaimIds) lines.push(`missing claim ${id} (no longer in the library)`);
         const orphans = check.citations.filter((c) => c.status === 'orphaned').length;
-        lines.push(`${check.citations.length} citation(s), ${orphans} orphaned, ${check.uncitedClaims.length} uncited claim(s).`);
+        lines.push(
+          `${check.citations.length} citation(s), ${orphans} orphaned, ${check.uncitedClaims.length} uncited claim(s).`,
+        );
         return lines.join('\n');
       });
       if (check.citations.some((c) => c.status === 'orphaned')) throw new CheckFailed();
@@ -258,7 +309,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   program
     .command('backup')
-    .description('copy the library with SQLite’s online backup (integrity-checked); without OUT_FILE, into the backups folder beside it')
+    .description(
+      'copy the library with SQLite’s online backup (integrity-checked); without OUT_FILE, into the backups folder beside it',
+    )
     .argument('[outFile]', 'where to write the copy (must not exist yet)')
     .option('--list', 'list the backups in the backups folder, newest first (works on a damaged library too)')
     .action(async (outFile: string | undefined, options: { list?: boolean }) => {
@@ -267,7 +320,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         print({ directory, backups }, () =>
           backups.length === 0
             ? `No backups yet in ${directory}.`
-            : backups.map((b) => `${b.createdAt}\t${b.kind}\tv${b.schemaVersion ?? '?'}\t${Math.ceil(b.bytes / 1024).toLocaleString('en')} KB\t${b.path}`).join('\n'),
+            : backups
+                .map(
+                  (b) =>
+                    `${b.createdAt}\t${b.kind}\tv${b.schemaVersion ?? '?'}\t${Math.ceil(b.bytes / 1024).toLocaleString('en')} KB\t${b.path}`,
+                )
+                .join('\n'),
         );
         return;
       }
@@ -277,7 +335,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   program
     .command('restore')
-    .description('replace the library with a backup, checked first; the replaced library is kept beside it as <name>.replaced-<time>.db')
+    .description(
+      'replace the library with a backup, checked first; the replaced library is kept beside it as <name>.replaced-<time>.db',
+    )
     .argument('<backupFile>', 'the backup to restore (see: briefing backup --list)')
     .action(async (backupFile: string) => {
       // Works on a closed library, damaged or not: the library itself is never opened before the swap.
@@ -286,7 +346,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       print({ ...restored, schemaVersion: info.schemaVersion, counts: info.counts }, () =>
         [
           `Restored ${restored.path} from ${restored.restoredFrom}.`,
-          restored.replacedFile ? `The library it replaced was kept as ${restored.replacedFile}.` : 'There was no library to replace.',
+          restored.replacedFile
+            ? `The library it replaced was kept as ${restored.replacedFile}.`
+            : 'There was no library to replace.',
           `It holds ${info.counts.claims} claim(s), ${info.counts.briefs} brief(s) and ${info.counts.sources} source(s).`,
         ].join('\n'),
       );
@@ -294,7 +356,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   program
     .command('export')
-    .description('export a brief to PDF after a pre-flight check; exit 1 if citations are orphaned (unless --allow-orphans)')
+    .description(
+      'export a brief to PDF after a pre-flight check; exit 1 if citations are orphaned (unless --allow-orphans)',
+    )
     .argument('<briefId>', 'the brief', positiveInt('BRIEF_ID'))
     .requiredOption('--out <file>', 'the PDF to write (replaced atomically if it exists)')
     .option('--allow-orphans', 'export even with orphaned citations; they are marked in the PDF')
@@ -312,9 +376,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       print(result, () => {
         const lines = describePreflight(result.preflight);
         if (result.exported) {
-          lines.push(`Exported brief ${briefId} to ${result.path} (${result.pages} page(s), ${Math.ceil((result.bytes ?? 0) / 1024).toLocaleString('en')} KB).`);
+          lines.push(
+            `Exported brief ${briefId} to ${result.path} (${result.pages} page(s), ${Math.ceil((result.bytes ?? 0) / 1024).toLocaleString('en')} KB).`,
+          );
         } else {
-          lines.push(`Export blocked: ${result.preflight.orphaned.length} orphaned citation(s). Re-cite or detach them, or pass --allow-orphans to export with them marked.`);
+          lines.push(
+            `Export blocked: ${result.preflight.orphaned.length} orphaned citation(s). Re-cite or detach them, or pass --allow-orphans to export with them marked.`,
+          );
         }
         return lines.join('\n');
       });

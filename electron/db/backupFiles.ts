@@ -54,18 +54,27 @@ function stampToIso(stamp: string): string {
 }
 
 function namePattern(dbPath: string): RegExp {
-  return new RegExp(`^${escapeRegex(libraryStem(dbPath))}-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-(daily|manual|v\\d+-before-migration)(?:-\\d+)?\\.db$`);
+  return new RegExp(
+    `^${escapeRegex(libraryStem(dbPath))}-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-(daily|manual|v\\d+-before-migration)(?:-\\d+)?\\.db$`,
+  );
 }
 
 /**
  * A new, unused path for a backup of `dbPath` taken at `nowIso`:
  * `<stem>-<time>-daily.db`, `<stem>-<time>-v<N>-before-migration.db`, `<stem>-<time>-manual.db`.
  */
-export function newBackupPath(dbPath: string, backupDir: string, kind: BackupKind, nowIso: string, fromVersion?: number): string {
+export function newBackupPath(
+  dbPath: string,
+  backupDir: string,
+  kind: BackupKind,
+  nowIso: string,
+  fromVersion?: number,
+): string {
   const label = kind === 'before-migration' ? `v${fromVersion ?? 0}-before-migration` : kind;
   const base = `${libraryStem(dbPath)}-${fileStamp(nowIso)}-${label}`;
   let candidate = join(backupDir, `${base}.db`);
-  for (let n = 2; existsSync(candidate) || existsSync(partialPathFor(candidate)); n++) candidate = join(backupDir, `${base}-${n}.db`);
+  for (let n = 2; existsSync(candidate) || existsSync(partialPathFor(candidate)); n++)
+    candidate = join(backupDir, `${base}-${n}.db`);
   return candidate;
 }
 
@@ -153,14 +162,25 @@ export function removeWithCompanions(path: string): void {
  * rollback-journal mode (one self-contained file), stamped closed, integrity-checked, synced,
  * renamed atomically. On failure the partial file is removed and nothing appears at `finalPath`.
  */
-export function finishBackupFile(partialPath: string, finalPath: string, options: { nativeBinding?: string } = {}): void {
+export function finishBackupFile(
+  partialPath: string,
+  finalPath: string,
+  options: { nativeBinding?: string } = {},
+): void {
   try {
-    const copy = new Database(partialPath, { fileMustExist: true, ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }) });
+    const copy = new Database(partialPath, {
+      fileMustExist: true,
+      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    });
     try {
       copy.pragma('journal_mode = DELETE');
       copy.pragma(`application_id = ${APPLICATION_ID_CLOSED}`);
       const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new AppError('INTERNAL', `The backup copy failed its integrity check (${String(check)}); it was discarded.`);
+      if (check !== 'ok')
+        throw new AppError(
+          'INTERNAL',
+          `The backup copy failed its integrity check (${String(check)}); it was discarded.`,
+        );
     } finally {
       copy.close();
     }

@@ -5,7 +5,15 @@ import type { Database as Db, Options as DatabaseOptions } from 'better-sqlite3'
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/api/errors';
-import { DEFAULT_KEEP_BACKUPS, defaultBackupDir, finishBackupFile, newBackupPath, partialPathFor, pruneBackups, removeWithCompanions } from './backupFiles';
+import {
+  DEFAULT_KEEP_BACKUPS,
+  defaultBackupDir,
+  finishBackupFile,
+  newBackupPath,
+  partialPathFor,
+  pruneBackups,
+  removeWithCompanions,
+} from './backupFiles';
 import { inspectLibraryFile } from './fileHealth';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
@@ -48,7 +56,11 @@ export function connectionOptions(nativeBinding: string | undefined, extra: Data
 /** Checks the "backups to keep" setting: a whole number of at least 1. */
 export function resolveKeepBackups(keep: number | undefined): number {
   if (keep === undefined) return DEFAULT_KEEP_BACKUPS;
-  if (!Number.isInteger(keep) || keep < 1) throw new AppError('INVALID_INPUT', `The number of backups to keep must be a whole number of at least 1; got ${String(keep)}.`);
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The number of backups to keep must be a whole number of at least 1; got ${String(keep)}.`,
+    );
   return keep;
 }
 
@@ -65,7 +77,11 @@ export function openLibraryDatabase(dbPath: string, options: OpenOptions = {}): 
   const keepBackups = resolveKeepBackups(options.keepBackups);
   const backupDir = options.backupDir ?? defaultBackupDir(dbPath);
   const now = options.now ?? (() => new Date().toISOString());
-  const { existed, version: fromVersion } = inspectLibraryFile(dbPath, { latest, backupDir, nativeBinding: options.nativeBinding });
+  const { existed, version: fromVersion } = inspectLibraryFile(dbPath, {
+    latest,
+    backupDir,
+    nativeBinding: options.nativeBinding,
+  });
 
   mkdirSync(dirname(dbPath), { recursive: true });
   const db = new Database(dbPath, connectionOptions(options.nativeBinding));
@@ -73,7 +89,12 @@ export function openLibraryDatabase(dbPath: string, options: OpenOptions = {}): 
   try {
     applyPragmas(db);
     if (existed && fromVersion < latest) {
-      migrationBackup = backupBeforeMigration(db, dbPath, fromVersion, { backupDir, keepBackups, now: now(), nativeBinding: options.nativeBinding });
+      migrationBackup = backupBeforeMigration(db, dbPath, fromVersion, {
+        backupDir,
+        keepBackups,
+        now: now(),
+        nativeBinding: options.nativeBinding,
+      });
     }
     migrate(db, migrations, fromVersion);
     markInUse(db);
@@ -82,7 +103,16 @@ export function openLibraryDatabase(dbPath: string, options: OpenOptions = {}): 
     throw error;
   }
   closeCleanlyOnClose(db);
-  return { db, path: dbPath, schemaVersion: latest, migrationBackup, created: !existed, backupDir, keepBackups, close: () => db.close() };
+  return {
+    db,
+    path: dbPath,
+    schemaVersion: latest,
+    migrationBackup,
+    created: !existed,
+    backupDir,
+    keepBackups,
+    close: () => db.close(),
+  };
 }
 
 function applyPragmas(db: Db): void {
@@ -95,7 +125,10 @@ function applyPragmas(db: Db): void {
   const synchronous = db.pragma('synchronous', { simple: true });
   const foreignKeys = db.pragma('foreign_keys', { simple: true });
   if (journalMode !== 'wal' || synchronous !== 2 || foreignKeys !== 1) {
-    throw new AppError('INTERNAL', `The library could not be opened safely (journal_mode=${String(journalMode)}, synchronous=${String(synchronous)}, foreign_keys=${String(foreignKeys)}).`);
+    throw new AppError(
+      'INTERNAL',
+      `The library could not be opened safely (journal_mode=${String(journalMode)}, synchronous=${String(synchronous)}, foreign_keys=${String(foreignKeys)}).`,
+    );
   }
 }
 
@@ -138,7 +171,10 @@ function migrate(db: Db, migrations: readonly Migration[], fromVersion: number):
         migration.up(db);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) {
-          throw new AppError('INTERNAL', `Migration ${migration.version} (${migration.name}) would leave ${broken.length} broken reference(s), so it was rolled back.`);
+          throw new AppError(
+            'INTERNAL',
+            `Migration ${migration.version} (${migration.name}) would leave ${broken.length} broken reference(s), so it was rolled back.`,
+          );
         }
         db.pragma(`user_version = ${migration.version}`);
       }).immediate();
@@ -153,7 +189,8 @@ function migrate(db: Db, migrations: readonly Migration[], fromVersion: number):
  * is in the main file itself and travels with any copy of it taken while the -wal matters.
  */
 function markInUse(db: Db): void {
-  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID_IN_USE) db.pragma(`application_id = ${APPLICATION_ID_IN_USE}`);
+  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID_IN_USE)
+    db.pragma(`application_id = ${APPLICATION_ID_IN_USE}`);
   db.pragma('wal_checkpoint(PASSIVE)');
 }
 

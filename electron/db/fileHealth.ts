@@ -7,7 +7,14 @@ import { statSync, type Stats } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { latestBackup, type BackupFile } from './backupFiles';
-import { APPLICATION_ID_IN_USE, HEADER_BYTES, LIBRARY_APPLICATION_IDS, isSqliteHeader, parseHeader, readFileStart } from './sqliteHeader';
+import {
+  APPLICATION_ID_IN_USE,
+  HEADER_BYTES,
+  LIBRARY_APPLICATION_IDS,
+  isSqliteHeader,
+  parseHeader,
+  readFileStart,
+} from './sqliteHeader';
 
 /** What is wrong with a library file that we refuse to open. */
 export type LibraryProblem = 'not-sqlite' | 'foreign' | 'truncated' | 'damaged' | 'missing-wal' | 'orphan-wal';
@@ -51,7 +58,9 @@ function describeForeignBytes(start: Buffer): string {
   if (ascii.startsWith('PK\x03\x04')) return 'it looks like a ZIP archive (or an Office document)';
   if (ascii.startsWith('\x89PNG')) return 'it looks like a PNG image';
   if (ascii.startsWith('SQLite format')) return 'its SQLite header is damaged';
-  const printable = [...start].filter((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 0xc2).length;
+  const printable = [...start].filter(
+    (b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 0xc2,
+  ).length;
   if (printable / start.length > 0.95) {
     if (/^\s*</.test(ascii)) return 'it looks like an HTML or XML document';
     if (/^\s*[[{]/.test(ascii)) return 'it looks like a JSON file';
@@ -112,7 +121,13 @@ export function inspectLibraryFile(dbPath: string, options: InspectOptions): Ins
   const refuse = (problem: LibraryProblem, what: string, lastResort = ''): never => {
     const backup = latestBackup(dbPath, options.backupDir);
     const reason = `${what} The file was left untouched.`;
-    throw new DamagedLibraryError(problem, dbPath, backup, reason, `${reason} ${offerBackup(dbPath, backup)}${lastResort}`);
+    throw new DamagedLibraryError(
+      problem,
+      dbPath,
+      backup,
+      reason,
+      `${reason} ${offerBackup(dbPath, backup)}${lastResort}`,
+    );
   };
 
   const main = statOrNull(dbPath);
@@ -120,21 +135,32 @@ export function inspectLibraryFile(dbPath: string, options: InspectOptions): Ins
   const journalSize = statOrNull(`${dbPath}-journal`)?.size ?? null;
   if (!main || (main.isFile() && main.size === 0)) {
     if (walSize !== null && walSize > 0) {
-      refuse('orphan-wal', `The library ${name} is missing or empty, but its write-ahead log (${name}-wal, ${walSize.toLocaleString('en')} bytes) is still there: creating a new library beside it would lose or damage that data.`);
+      refuse(
+        'orphan-wal',
+        `The library ${name} is missing or empty, but its write-ahead log (${name}-wal, ${walSize.toLocaleString('en')} bytes) is still there: creating a new library beside it would lose or damage that data.`,
+      );
     }
     return { existed: false, version: 0 };
   }
   if (!main.isFile()) refuse('not-sqlite', `${name} is not a Briefing Composer library: it is a folder, not a file.`);
 
   const start = readFileStart(dbPath);
-  if (!isSqliteHeader(start)) refuse('not-sqlite', `${name} is not a Briefing Composer library: ${describeForeignBytes(start)}.`);
-  if (main.size < HEADER_BYTES) refuse('truncated', `The library ${name} is cut short: it is only ${main.size} bytes long, too short even for its header.`);
+  if (!isSqliteHeader(start))
+    refuse('not-sqlite', `${name} is not a Briefing Composer library: ${describeForeignBytes(start)}.`);
+  if (main.size < HEADER_BYTES)
+    refuse(
+      'truncated',
+      `The library ${name} is cut short: it is only ${main.size} bytes long, too short even for its header.`,
+    );
   const header = parseHeader(start);
   if (header.pageSize < 512 || header.pageSize > 65536 || (header.pageSize & (header.pageSize - 1)) !== 0) {
     refuse('damaged', `The library ${name} is damaged: its header is garbled (page size ${header.pageSize}).`);
   }
   if (!LIBRARY_APPLICATION_IDS.has(header.applicationId)) {
-    refuse('foreign', `${name} is not a Briefing Composer library: it is a SQLite database of another program (application id 0x${(header.applicationId >>> 0).toString(16)}).`);
+    refuse(
+      'foreign',
+      `${name} is not a Briefing Composer library: it is a SQLite database of another program (application id 0x${(header.applicationId >>> 0).toString(16)}).`,
+    );
   }
 
   const walHasContent = walSize !== null && walSize > 0;
@@ -143,8 +169,14 @@ export function inspectLibraryFile(dbPath: string, options: InspectOptions): Ins
     // Complete on its own, so its size must agree with its header.
     const expected = header.pageCountValid ? header.pageCount * header.pageSize : null;
     if (main.size % header.pageSize !== 0 || (expected !== null && main.size < expected)) {
-      const should = expected !== null ? `its header says ${expected.toLocaleString('en')} (${header.pageCount.toLocaleString('en')} pages of ${header.pageSize.toLocaleString('en')} bytes)` : `it should be a whole number of ${header.pageSize.toLocaleString('en')}-byte pages`;
-      refuse('truncated', `The library ${name} is cut short: it is ${main.size.toLocaleString('en')} bytes, but ${should}.`);
+      const should =
+        expected !== null
+          ? `its header says ${expected.toLocaleString('en')} (${header.pageCount.toLocaleString('en')} pages of ${header.pageSize.toLocaleString('en')} bytes)`
+          : `it should be a whole number of ${header.pageSize.toLocaleString('en')}-byte pages`;
+      refuse(
+        'truncated',
+        `The library ${name} is cut short: it is ${main.size.toLocaleString('en')} bytes, but ${should}.`,
+      );
     }
     if (header.walMode && header.applicationId === APPLICATION_ID_IN_USE && walSize === null) {
       refuse(
@@ -158,9 +190,10 @@ export function inspectLibraryFile(dbPath: string, options: InspectOptions): Ins
   let probe: Db | undefined;
   try {
     const nativeBinding = options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding };
-    probe = walHasContent || journalHasContent
-      ? new Database(dbPath, { readonly: true, fileMustExist: true, ...nativeBinding })
-      : new Database(dbPath, { fileMustExist: true, ...nativeBinding });
+    probe =
+      walHasContent || journalHasContent
+        ? new Database(dbPath, { readonly: true, fileMustExist: true, ...nativeBinding })
+        : new Database(dbPath, { fileMustExist: true, ...nativeBinding });
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > options.latest) {
       throw new AppError(

@@ -10,14 +10,27 @@ import { externalLinkPrompt } from './navigationPolicy';
 /** Asks before handing an http(s) link to the system browser; resolves true only on "Open in Browser". */
 export async function confirmOpenExternal(parent: BrowserWindow | null, url: string): Promise<boolean> {
   const { message, detail } = externalLinkPrompt(url);
-  const options = { type: 'question' as const, buttons: ['Cancel', 'Open in Browser'], defaultId: 0, cancelId: 0, noLink: true, message, detail };
+  const options = {
+    type: 'question' as const,
+    buttons: ['Cancel', 'Open in Browser'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+    message,
+    detail,
+  };
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   return response === 1;
 }
 
 /** The native open dialog for "Import Source…"; the picked paths (none when cancelled). */
 export async function chooseImportFiles(parent: BrowserWindow | null): Promise<string[]> {
-  const options = { title: 'Import Source', buttonLabel: 'Import', filters: IMPORT_DIALOG_FILTERS, properties: ['openFile' as const, 'multiSelections' as const] };
+  const options = {
+    title: 'Import Source',
+    buttonLabel: 'Import',
+    filters: IMPORT_DIALOG_FILTERS,
+    properties: ['openFile' as const, 'multiSelections' as const],
+  };
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
 }
@@ -27,7 +40,10 @@ export async function chooseImportFiles(parent: BrowserWindow | null): Promise<s
  * export service's save-location seam (see the report: `briefs.exportPdf` without `outFile`).
  */
 export async function chooseExportFile(parent: BrowserWindow | null, suggestedName: string): Promise<string | null> {
-  const safeName = `${suggestedName.replace(/[\\/:*?"<>|\0]/g, '_').trim() || 'brief'}.pdf`.replace(/\.pdf\.pdf$/i, '.pdf');
+  const safeName = `${suggestedName.replace(/[\\/:*?"<>|\0]/g, '_').trim() || 'brief'}.pdf`.replace(
+    /\.pdf\.pdf$/i,
+    '.pdf',
+  );
   const options: SaveDialogOptions = {
     title: 'Export PDF',
     buttonLabel: 'Export',

@@ -20,7 +20,10 @@ export interface HardenedWindowSpec {
 }
 
 /** Constructs a window with the hardened settings; `BrowserWindow` is Electron's class (or a test double). */
-export function createHardenedWindow<W>(BrowserWindow: new (options: BrowserWindowConstructorOptions) => W, spec: HardenedWindowSpec): W {
+export function createHardenedWindow<W>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
+  spec: HardenedWindowSpec,
+): W {
   const isMain = spec.kind === 'main';
   if (isMain && !spec.preloadPath) throw new Error('The main window needs its preload.');
   return new BrowserWindow({

@@ -24,7 +24,10 @@ export async function readImportFile(path: string, maxBytes: number = MAX_SOURCE
   const info = await stat(path);
   if (!info.isFile()) throw new AppError('UNSUPPORTED_FILE', `${basename(path)} is not a file.`);
   if (info.size > maxBytes) {
-    throw new AppError('TOO_LARGE', `${basename(path)} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the most a source may have.`);
+    throw new AppError(
+      'TOO_LARGE',
+      `${basename(path)} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the most a source may have.`,
+    );
   }
   return { fileName: basename(path), base64: (await readFile(path)).toString('base64') };
 }

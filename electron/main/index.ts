@@ -24,7 +24,6 @@ const PRELOAD_PATH = join(here, 'preload.cjs');
 const RENDERER_ROOT = join(here, '..', 'renderer');
 const log = (message: string) => console.log(`[briefing] ${message}`);
 
-
 // ── before ready ───────────────────────────────────────────────────────────────────────────
 app.setName(PRODUCT_NAME);
 const userData = userDataOverride(process.argv, process.env);
@@ -57,53 +56,65 @@ if (!app.requestSingleInstanceLock()) {
     library = null;
   });
 
-  app.whenReady().then(async () => {
-    hardenSession(session.defaultSession, log);
-    serveRenderer(session.defaultSession, RENDERER_ROOT, log);
-    app.setAboutPanelOptions({
-      applicationName: PRODUCT_NAME,
-      applicationVersion: app.getVersion(),
-      version: `Electron ${process.versions.electron}`,
-      copyright: 'Offline analysis workbench — nothing leaves this computer.',
-    });
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession, log);
+      serveRenderer(session.defaultSession, RENDERER_ROOT, log);
+      app.setAboutPanelOptions({
+        applicationName: PRODUCT_NAME,
+        applicationVersion: app.getVersion(),
+        version: `Electron ${process.versions.electron}`,
+        copyright: 'Offline analysis workbench — nothing leaves this computer.',
+      });
 
-    const dbPath = join(app.getPath('userData'), LIBRARY_FILE_NAME);
-    const opened = await openLibraryOrRecover(dbPath, () => openLibrary(dbPath), askBeforeWindow);
-    if (!opened.library) {
+      const dbPath = join(app.getPath('userData'), LIBRARY_FILE_NAME);
+      const opened = await openLibraryOrRecover(dbPath, () => openLibrary(dbPath), askBeforeWindow);
+      if (!opened.library) {
+        app.quit();
+        return;
+      }
+      library = opened.library;
+      if (opened.restored)
+        log(
+          `the damaged library was replaced by ${opened.restored.restoredFrom} and kept as ${opened.restored.replacedFile}`,
+        );
+      try {
+        const seeded = await seedSampleLibrary(library);
+        if (seeded) log(`sample library created in ${dbPath}`);
+      } catch (error) {
+        log(`the sample library could not be created: ${String(error)}`); // never fatal: the library itself is fine
+      }
+
+      const lib = library;
+      registerIpcHandlers(lib, log);
+      const devTools = !app.isPackaged;
+      const showMainWindow = () => {
+        mainWindow = createMainWindow({
+          preloadPath: PRELOAD_PATH,
+          userDataDir: app.getPath('userData'),
+          devTools,
+          iconPath: windowIcon(),
+          log,
+        });
+        mainWindow.window.on('closed', () => (mainWindow = null));
+      };
+      showMainWindow();
+      installApplicationMenu({
+        getWindow: () => mainWindow?.window ?? null,
+        library: lib,
+        dbPath,
+        setTheme: (theme) => mainWindow?.setTheme(theme),
+        development: devTools,
+      });
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      showStartupError('Briefing Composer could not start', String((error as Error)?.stack ?? error));
       app.quit();
-      return;
-    }
-    library = opened.library;
-    if (opened.restored) log(`the damaged library was replaced by ${opened.restored.restoredFrom} and kept as ${opened.restored.replacedFile}`);
-    try {
-      const seeded = await seedSampleLibrary(library);
-      if (seeded) log(`sample library created in ${dbPath}`);
-    } catch (error) {
-      log(`the sample library could not be created: ${String(error)}`); // never fatal: the library itself is fine
-    }
-
-    const lib = library;
-    registerIpcHandlers(lib, log);
-    const devTools = !app.isPackaged;
-    const showMainWindow = () => {
-      mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, userDataDir: app.getPath('userData'), devTools, iconPath: windowIcon(), log });
-      mainWindow.window.on('closed', () => (mainWindow = null));
-    };
-    showMainWindow();
-    installApplicationMenu({
-      getWindow: () => mainWindow?.window ?? null,
-      library: lib,
-      dbPath,
-      setTheme: (theme) => mainWindow?.setTheme(theme),
-      development: devTools,
     });
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
-    });
-  }).catch((error: unknown) => {
-    showStartupError('Briefing Composer could not start', String((error as Error)?.stack ?? error));
-    app.quit();
-  });
 }
 
 /** Opens the library with the app's printer and, in a checkout, the Electron build of better-sqlite3. */
@@ -126,7 +137,9 @@ function openLibrary(dbPath: string): Library {
   });
   if (nativeBinding !== undefined) {
     if (!existsSync(nativeBinding)) {
-      throw new Error(`The Electron build of better-sqlite3 is missing (${nativeBinding}). Run "npm run native:electron" once (it needs the network).`);
+      throw new Error(
+        `The Electron build of better-sqlite3 is missing (${nativeBinding}). Run "npm run native:electron" once (it needs the network).`,
+      );
     }
     options.nativeBinding = nativeBinding;
   }
@@ -135,7 +148,11 @@ function openLibrary(dbPath: string): Library {
 
 function installedVersion(pkg: string): string {
   try {
-    return (JSON.parse(readFileSync(join(app.getAppPath(), 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(join(app.getAppPath(), 'node_modules', pkg, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return 'unknown';
   }

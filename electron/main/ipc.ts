@@ -9,7 +9,10 @@ import { eventChannel, invokeChannel } from './ipcChannels';
 /** Registers every contract method; returns the function that removes them again. */
 export function registerIpcHandlers(library: LibraryInvoker, log: (message: string) => void): () => void {
   for (const method of METHODS) {
-    ipcMain.handle(invokeChannel(method), createInvokeHandler(method, library, (m, url) => log(`IPC ${m} refused from ${url ?? 'a destroyed frame'}`)));
+    ipcMain.handle(
+      invokeChannel(method),
+      createInvokeHandler(method, library, (m, url) => log(`IPC ${m} refused from ${url ?? 'a destroyed frame'}`)),
+    );
   }
   return () => METHODS.forEach((method) => ipcMain.removeHandler(invokeChannel(method)));
 }

@@ -14,5 +14,9 @@ export function eventChannel(event: AppEvent): string {
 }
 
 /** Every invoke channel the main process registers, one per contract method. */
-export const INVOKE_CHANNELS: ReadonlyMap<Method, string> = new Map(METHODS.map((method) => [method, invokeChannel(method)]));
-export const EVENT_CHANNELS: ReadonlyMap<AppEvent, string> = new Map(EVENTS.map((event) => [event, eventChannel(event)]));
+export const INVOKE_CHANNELS: ReadonlyMap<Method, string> = new Map(
+  METHODS.map((method) => [method, invokeChannel(method)]),
+);
+export const EVENT_CHANNELS: ReadonlyMap<AppEvent, string> = new Map(
+  EVENTS.map((event) => [event, eventChannel(event)]),
+);

@@ -43,7 +43,10 @@ export function createInvokeHandler(
     if (!trusted) {
       onRefused(method, frame?.url ?? null);
       return toEnvelope(async () => {
-        throw new AppError('NOT_AVAILABLE', 'This request did not come from Briefing Composer’s own window and was refused.');
+        throw new AppError(
+          'NOT_AVAILABLE',
+          'This request did not come from Briefing Composer’s own window and was refused.',
+        );
       });
     }
     return toEnvelope(() => library.invokeUnknown(method, withoutPathFields(input)));

@@ -9,12 +9,24 @@ import type { Library } from '../services/createLibrary';
 import { restoreLibrary, type RestoreResult } from '../services/backup/restore';
 
 /** A native message box (dialog.showMessageBox): resolves with the index of the button pressed. */
-export type AskUser = (box: { type: 'error' | 'info'; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number }) => Promise<number>;
+export type AskUser = (box: {
+  type: 'error' | 'info';
+  message: string;
+  detail: string;
+  buttons: string[];
+  defaultId: number;
+  cancelId: number;
+}) => Promise<number>;
 
 export type OpenedOrNot = { library: Library; restored: RestoreResult | null } | { library: null };
 
 /** Opens the library with `open`; on a damaged file, offers its latest backup through `ask`. */
-export async function openLibraryOrRecover(dbPath: string, open: () => Library, ask: AskUser, restore = restoreLibrary): Promise<OpenedOrNot> {
+export async function openLibraryOrRecover(
+  dbPath: string,
+  open: () => Library,
+  ask: AskUser,
+  restore = restoreLibrary,
+): Promise<OpenedOrNot> {
   try {
     return { library: open(), restored: null };
   } catch (error) {
@@ -36,17 +48,26 @@ export async function openLibraryOrRecover(dbPath: string, open: () => Library, 
       try {
         restored = restore(dbPath, backup.path);
       } catch (restoreError) {
-        await explain(ask, 'The backup could not be opened', `${messageOf(restoreError)}\n\nThe damaged library was left as it was.\n\n${dbPath}`);
+        await explain(
+          ask,
+          'The backup could not be opened',
+          `${messageOf(restoreError)}\n\nThe damaged library was left as it was.\n\n${dbPath}`,
+        );
         return { library: null };
       }
       try {
         return { library: open(), restored };
       } catch (openError) {
-        await explain(ask, 'The restored library cannot be opened', `${messageOf(openError)}\n\nThe damaged library is kept as ${restored.replacedFile ? basename(restored.replacedFile) : 'it was'}.\n\n${dbPath}`);
+        await explain(
+          ask,
+          'The restored library cannot be opened',
+          `${messageOf(openError)}\n\nThe damaged library is kept as ${restored.replacedFile ? basename(restored.replacedFile) : 'it was'}.\n\n${dbPath}`,
+        );
         return { library: null };
       }
     }
-    const reason = error instanceof DamagedLibraryError ? `${error.reason} No backup of it was found beside it.` : messageOf(error);
+    const reason =
+      error instanceof DamagedLibraryError ? `${error.reason} No backup of it was found beside it.` : messageOf(error);
     await explain(ask, 'Briefing Composer cannot open its library', `${reason}\n\n${dbPath}`);
     return { library: null };
   }

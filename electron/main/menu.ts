@@ -44,7 +44,12 @@ export function installApplicationMenu(context: MenuContext): void {
         app.showAboutPanel();
       },
     },
-    { platform: process.platform, appName: app.name, darkMode: nativeTheme.shouldUseDarkColors, development: context.development },
+    {
+      platform: process.platform,
+      appName: app.name,
+      darkMode: nativeTheme.shouldUseDarkColors,
+      development: context.development,
+    },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -75,7 +80,11 @@ async function backUpLibrary(context: MenuContext): Promise<void> {
   const envelope = await toEnvelope(() => context.library.invokeUnknown('library.backup', { outFile }));
   if (envelope.ok) {
     const { path, bytes } = envelope.value as { path: string; bytes: number };
-    await showInfo(parent, 'The library was backed up.', `${path}\n${(bytes / 1024 / 1024).toFixed(1)} MB, integrity checked.`);
+    await showInfo(
+      parent,
+      'The library was backed up.',
+      `${path}\n${(bytes / 1024 / 1024).toFixed(1)} MB, integrity checked.`,
+    );
   } else {
     const error: AppErrorPayload = envelope.error;
     await showError(parent, 'The library could not be backed up.', error.message);

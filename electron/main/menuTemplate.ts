@@ -29,11 +29,25 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
 /** The full menu bar for `env.platform`. */
 export function buildMenuTemplate(actions: MenuActions, env: MenuEnvironment): MenuItemConstructorOptions[] {
   const mac = env.platform === 'darwin';
-  const about: MenuItemConstructorOptions = { id: 'about', label: `About ${env.appName}`, click: () => actions.showAbout() };
+  const about: MenuItemConstructorOptions = {
+    id: 'about',
+    label: `About ${env.appName}`,
+    click: () => actions.showAbout(),
+  };
 
   const appMenu: MenuItemConstructorOptions = {
     label: env.appName,
-    submenu: [about, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' }],
+    submenu: [
+      about,
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
   };
 
   const fileMenu: MenuItemConstructorOptions = {
@@ -41,9 +55,18 @@ export function buildMenuTemplate(actions: MenuActions, env: MenuEnvironment): M
     submenu: [
       { id: 'new-brief', label: 'New Brief', accelerator: 'CmdOrCtrl+N', click: () => actions.command('new-brief') },
       { id: 'import-source', label: 'Import Source…', accelerator: 'CmdOrCtrl+O', click: () => actions.importSource() },
-      { id: 'export-pdf', label: 'Export PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.command('export-pdf') },
+      {
+        id: 'export-pdf',
+        label: 'Export PDF…',
+        accelerator: 'CmdOrCtrl+Shift+E',
+        click: () => actions.command('export-pdf'),
+      },
       separator,
-      { id: 'reveal-library', label: mac ? 'Reveal Library File in Finder' : 'Reveal Library File', click: () => actions.revealLibrary() },
+      {
+        id: 'reveal-library',
+        label: mac ? 'Reveal Library File in Finder' : 'Reveal Library File',
+        click: () => actions.revealLibrary(),
+      },
       { id: 'backup-library', label: 'Back Up Library…', click: () => actions.backupLibrary() },
       { id: 'restore-backup', label: 'Restore from Backup…', click: () => actions.command('restore-backup') },
       separator,
@@ -71,7 +94,14 @@ export function buildMenuTemplate(actions: MenuActions, env: MenuEnvironment): M
   const viewMenu: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      { id: 'dark-mode', label: 'Dark Mode', type: 'checkbox', checked: env.darkMode, accelerator: 'CmdOrCtrl+Shift+D', click: () => actions.toggleDarkMode() },
+      {
+        id: 'dark-mode',
+        label: 'Dark Mode',
+        type: 'checkbox',
+        checked: env.darkMode,
+        accelerator: 'CmdOrCtrl+Shift+D',
+        click: () => actions.toggleDarkMode(),
+      },
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -84,7 +114,9 @@ export function buildMenuTemplate(actions: MenuActions, env: MenuEnvironment): M
 
   const windowMenu: MenuItemConstructorOptions = {
     label: '&Window',
-    submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+    submenu: mac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'close' }],
   };
 
   const helpMenu: MenuItemConstructorOptions = { role: 'help', label: '&Help', submenu: mac ? [] : [about] };

@@ -53,7 +53,10 @@ export function createElectronPrinter(log: (message: string) => void): Printer {
           });
         })();
         const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('Printing took longer than a minute and was stopped.')), PRINT_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error('Printing took longer than a minute and was stopped.')),
+            PRINT_TIMEOUT_MS,
+          );
         });
         return new Uint8Array(await Promise.race([work, timeout]));
       } finally {

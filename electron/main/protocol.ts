@@ -9,7 +9,17 @@ import { createPrintHandler, createRendererHandler } from './protocolHandlers';
 /** Must run before the app is ready: `app:` becomes a standard, secure scheme (real origin, fetch, code cache). */
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, allowServiceWorkers: false, corsEnabled: false } },
+    {
+      scheme: APP_SCHEME,
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        codeCache: true,
+        allowServiceWorkers: false,
+        corsEnabled: false,
+      },
+    },
   ]);
 }
 

@@ -14,7 +14,10 @@ function refusal(status: number, reason: string, headers: (contentType: string) 
 }
 
 /** Serves files strictly inside `rendererRoot` (dist/renderer) with the renderer CSP; refuses everything else. */
-export function createRendererHandler(rendererRoot: string, log: (message: string) => void = () => {}): ProtocolHandler {
+export function createRendererHandler(
+  rendererRoot: string,
+  log: (message: string) => void = () => {},
+): ProtocolHandler {
   let realRoot: Promise<string> | undefined;
   return async (request) => {
     const decision = resolveAppRequest(request.url, rendererRoot, request.method);
@@ -49,6 +52,9 @@ export function createPrintHandler(documents: PrintDocumentStore): ProtocolHandl
     const decision = resolveAppRequest(request.url, '/dev/null/no-renderer-here', request.method);
     const html = decision.kind === 'print' ? documents.get(decision.documentId) : undefined;
     if (html === undefined) return refusal(404, 'not found', printResponseHeaders);
-    return new Response(request.method === 'HEAD' ? null : html, { status: 200, headers: printResponseHeaders('text/html; charset=utf-8') });
+    return new Response(request.method === 'HEAD' ? null : html, {
+      status: 200,
+      headers: printResponseHeaders('text/html; charset=utf-8'),
+    });
   };
 }

@@ -63,7 +63,8 @@ function rawPathOf(url: string): string {
  */
 export function resolveAppRequest(url: string, rendererRoot: string, method = 'GET'): AppRequest {
   if (method !== 'GET' && method !== 'HEAD') return refuse(405, `method ${method} is not allowed`);
-  if (typeof url !== 'string' || !url.toLowerCase().startsWith(`${APP_SCHEME}://`)) return refuse(400, 'not an app:// URL');
+  if (typeof url !== 'string' || !url.toLowerCase().startsWith(`${APP_SCHEME}://`))
+    return refuse(400, 'not an app:// URL');
   if (url.includes('\\')) return refuse(400, 'backslash in URL');
   const rawPath = rawPathOf(url);
   if (DANGEROUS_ESCAPE.test(rawPath)) return refuse(400, 'encoded dot, slash, backslash, NUL or percent in path');
@@ -83,7 +84,8 @@ export function resolveAppRequest(url: string, rendererRoot: string, method = 'G
   } catch {
     return refuse(400, 'malformed percent-encoding');
   }
-  if (pathname.includes('\0') || pathname.includes('\\') || pathname.includes('//')) return refuse(400, 'NUL, backslash or empty segment in path');
+  if (pathname.includes('\0') || pathname.includes('\\') || pathname.includes('//'))
+    return refuse(400, 'NUL, backslash or empty segment in path');
   if (/^\/[A-Za-z]:/.test(pathname)) return refuse(400, 'drive letter in path');
 
   if (parsed.hostname === PRINT_HOST) {

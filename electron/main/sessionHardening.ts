@@ -29,18 +29,26 @@ export type SessionLike = Pick<
 /** Deny-by-default handlers, no dictionary downloads, no network, no foreign downloads. */
 export function hardenSession(ses: SessionLike, log: Log): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const allowed = isPermissionAllowed(permission, { requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame });
+    const allowed = isPermissionAllowed(permission, {
+      requestingUrl: details.requestingUrl,
+      isMainFrame: details.isMainFrame,
+    });
     if (!allowed) log(`permission "${permission}" denied to ${details.requestingUrl}`);
     callback(allowed);
   });
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    isPermissionAllowed(permission, { requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame }),
+    isPermissionAllowed(permission, {
+      requestingUrl: details.requestingUrl ?? requestingOrigin,
+      isMainFrame: details.isMainFrame,
+    }),
   );
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
 
   ses.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARY_DOWNLOAD_URL);
-  ses.on('spellcheck-dictionary-download-begin', (_event, language) => log(`no spell-check dictionary is bundled for ${language}; none is downloaded`));
+  ses.on('spellcheck-dictionary-download-begin', (_event, language) =>
+    log(`no spell-check dictionary is bundled for ${language}; none is downloaded`),
+  );
 
   // Defense in depth behind the CSP: nothing but app:, data: and blob: ever loads.
   ses.webRequest.onBeforeRequest((details, callback) => {
@@ -91,7 +99,12 @@ export function guardWebContents(contents: WebContentsLike, offerExternal: (url:
 }
 
 /** The native save dialog the page's own downloads (an exported PDF) go through. */
-export function downloadSaveDialogOptions(fileName: string): { title: string; defaultPath: string; filters: Array<{ name: string; extensions: string[] }>; properties: Array<'createDirectory' | 'showOverwriteConfirmation'> } {
+export function downloadSaveDialogOptions(fileName: string): {
+  title: string;
+  defaultPath: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+  properties: Array<'createDirectory' | 'showOverwriteConfirmation'>;
+} {
   const safeName = (fileName || 'brief.pdf').replace(/[\\/:*?"<>|\0]/g, '_');
   const isPdf = /\.pdf$/i.test(safeName);
   return {

@@ -8,7 +8,10 @@ const SWITCH = '--user-data-dir=';
 
 /** The user-data folder requested by argv or the environment (argv wins), absolute; null for the default. */
 export function userDataOverride(argv: readonly string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): string | null {
-  const fromArgv = [...argv].reverse().find((arg) => arg.startsWith(SWITCH))?.slice(SWITCH.length);
+  const fromArgv = [...argv]
+    .reverse()
+    .find((arg) => arg.startsWith(SWITCH))
+    ?.slice(SWITCH.length);
   const chosen = (fromArgv ?? env[USER_DATA_ENV] ?? '').trim();
   if (chosen === '' || chosen.includes('\0')) return null;
   return isAbsolute(chosen) ? resolve(chosen) : resolve(cwd, chosen);

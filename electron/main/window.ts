@@ -3,7 +3,15 @@
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import { RENDERER_ENTRY_URL } from './appUrl';
 import { createHardenedWindow } from './hardenedWindow';
-import { loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, windowStatePath, type ThemeSource, type WindowState } from './windowState';
+import {
+  loadWindowState,
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  saveWindowState,
+  windowStatePath,
+  type ThemeSource,
+  type WindowState,
+} from './windowState';
 
 export interface MainWindowOptions {
   preloadPath: string;

@@ -104,6 +104,8 @@ export function saveWindowState(file: string, state: WindowState): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   const { width, height, x, y, maximized, theme } = state;
-  writeFileSync(temporary, `${JSON.stringify({ version: 1, width, height, x, y, maximized, theme }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(temporary, `${JSON.stringify({ version: 1, width, height, x, y, maximized, theme }, null, 2)}\n`, {
+    mode: 0o600,
+  });
   renameSync(temporary, file);
 }

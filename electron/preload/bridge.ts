@@ -20,7 +20,8 @@ export interface BridgeIpc {
  * renderer recognizes by shape (renderer/bridge.ts toAppError).
  */
 function toWireError(error: unknown): AppErrorPayload & { name: 'AppError' } {
-  if (error instanceof AppError || isAppErrorPayload(error)) return { name: 'AppError', code: error.code, message: error.message };
+  if (error instanceof AppError || isAppErrorPayload(error))
+    return { name: 'AppError', code: error.code, message: error.message };
   return { name: 'AppError', code: 'INTERNAL', message: 'The app could not complete the request.' };
 }
 
@@ -28,7 +29,9 @@ function toWireError(error: unknown): AppErrorPayload & { name: 'AppError' } {
 export function createBridge(ipc: BridgeIpc): BriefingBridge {
   const invoke = (async (method: unknown, input: unknown) => {
     if (!isMethodName(method)) {
-      throw toWireError(new AppError('INVALID_INPUT', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`));
+      throw toWireError(
+        new AppError('INVALID_INPUT', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`),
+      );
     }
     let envelope: unknown;
     try {
@@ -36,7 +39,12 @@ export function createBridge(ipc: BridgeIpc): BriefingBridge {
     } catch (error) {
       // Input that structured clone cannot carry (functions, DOM nodes) fails before it leaves the page.
       if (/clone/i.test(String((error as Error)?.message))) {
-        throw toWireError(new AppError('INVALID_INPUT', 'The request contains values that cannot be sent (only plain data is allowed).'));
+        throw toWireError(
+          new AppError(
+            'INVALID_INPUT',
+            'The request contains values that cannot be sent (only plain data is allowed).',
+          ),
+        );
       }
       // Otherwise the main process has no handler or is shutting down: never leak its error text.
       throw toWireError(new AppError('NOT_AVAILABLE', 'The app is not ready to answer; try again in a moment.'));
@@ -49,8 +57,12 @@ export function createBridge(ipc: BridgeIpc): BriefingBridge {
   }) as Invoke;
 
   function on(event: AppEvent, listener: (payload: unknown) => void): () => void {
-    if (!isAppEvent(event)) throw toWireError(new AppError('INVALID_INPUT', `There is no event called ${JSON.stringify(String(event)).slice(0, 80)}.`));
-    if (typeof listener !== 'function') throw toWireError(new AppError('INVALID_INPUT', 'A listener must be a function.'));
+    if (!isAppEvent(event))
+      throw toWireError(
+        new AppError('INVALID_INPUT', `There is no event called ${JSON.stringify(String(event)).slice(0, 80)}.`),
+      );
+    if (typeof listener !== 'function')
+      throw toWireError(new AppError('INVALID_INPUT', 'A listener must be a function.'));
     const channel = eventChannel(event);
     // The page gets the payload only, never Electron's IpcRendererEvent (which carries `sender`).
     const relay = (_event: unknown, payload?: unknown) => listener(payload);

@@ -18,7 +18,11 @@ export interface ServiceContext {
   write<T>(work: () => T): T;
 }
 
-export function createServiceContext(db: Database, dbPath: string, now: () => string = () => new Date().toISOString()): ServiceContext {
+export function createServiceContext(
+  db: Database,
+  dbPath: string,
+  now: () => string = () => new Date().toISOString(),
+): ServiceContext {
   return {
     db,
     dbPath,

@@ -54,7 +54,8 @@ export interface Library {
 function inputError(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const code: unknown = issue?.code === 'custom' ? issue.params?.appErrorCode : undefined;
-  if (issue && (ERROR_CODES as readonly unknown[]).includes(code)) return new AppError(code as ErrorCode, issue.message);
+  if (issue && (ERROR_CODES as readonly unknown[]).includes(code))
+    return new AppError(code as ErrorCode, issue.message);
   return new AppError('INVALID_INPUT', describeValidationError(error));
 }
 
@@ -70,11 +71,17 @@ export function createLibrary(options: LibraryOptions): Library {
     ...createSourceHandlers(ctx, extractor),
     ...createClaimHandlers(ctx),
     ...createBriefHandlers(ctx),
-    ...createExportHandlers(ctx, { printer: options.printer, resourcesDir: options.resourcesDir, chooseOutputFile: options.chooseExportFile, revealFile: options.revealFile }),
+    ...createExportHandlers(ctx, {
+      printer: options.printer,
+      resourcesDir: options.resourcesDir,
+      chooseOutputFile: options.chooseExportFile,
+      revealFile: options.revealFile,
+    }),
   };
 
   async function invokeUnknown(method: unknown, input: unknown): Promise<unknown> {
-    if (!isMethod(method)) throw new AppError('INVALID_INPUT', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
+    if (!isMethod(method))
+      throw new AppError('INVALID_INPUT', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
     const parsed = api[method].input.safeParse(input ?? {});
     if (!parsed.success) throw inputError(parsed.error);
     try {
@@ -83,7 +90,10 @@ export function createLibrary(options: LibraryOptions): Library {
     } catch (error) {
       if (error instanceof AppError) throw error;
       logError(error);
-      throw new AppError('INTERNAL', `Something went wrong while running ${method}; nothing was changed. (${(error as Error)?.message ?? String(error)})`);
+      throw new AppError(
+        'INTERNAL',
+        `Something went wrong while running ${method}; nothing was changed. (${(error as Error)?.message ?? String(error)})`,
+      );
     }
   }
 

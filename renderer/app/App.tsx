@@ -8,7 +8,8 @@ import { Workspace } from './Workspace';
 import { useWorkspace, useWorkspaceActions, WorkspaceProvider } from './workspaceState';
 
 const OPEN_BRIEF_KEY = 'briefing.openBrief.v1';
-const isBriefId = (value: unknown): value is number | null => value === null || (Number.isInteger(value) && (value as number) > 0);
+const isBriefId = (value: unknown): value is number | null =>
+  value === null || (Number.isInteger(value) && (value as number) > 0);
 
 export function App() {
   const [lastBriefId, rememberBrief] = usePersistentState<number | null>(OPEN_BRIEF_KEY, null, isBriefId);

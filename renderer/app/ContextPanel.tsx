@@ -21,7 +21,12 @@ export function ContextPanel() {
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = CONTEXT_TABS.indexOf(tab);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: CONTEXT_TABS.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: CONTEXT_TABS.length - 1,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -59,7 +64,14 @@ export function ContextPanel() {
         ))}
       </div>
       {CONTEXT_TABS.map((id) => (
-        <div key={id} role="tabpanel" id={`tabpanel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id} className="tabs__panel">
+        <div
+          key={id}
+          role="tabpanel"
+          id={`tabpanel-${id}`}
+          aria-labelledby={`tab-${id}`}
+          hidden={tab !== id}
+          className="tabs__panel"
+        >
           {id === 'sources' ? <SourcesPanel /> : id === 'claims' ? <ClaimLibrary /> : <ClaimInspector />}
         </div>
       ))}

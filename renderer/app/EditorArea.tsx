@@ -39,12 +39,19 @@ export function EditorArea() {
       <EmptyState
         title={briefs.data && briefs.data.some((b) => !b.deletedAt) ? 'No brief open' : 'Start your first brief'}
         action={
-          <button type="button" className="button button--primary" onClick={() => actions.showBriefDialog({ kind: 'new' })}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => actions.showBriefDialog({ kind: 'new' })}
+          >
             New brief <Kbd shortcut={SHORTCUTS.newBrief} />
           </button>
         }
       >
-        <p>Pick a brief on the left, or create one. Claim cards from the library on the right go into the brief you open here.</p>
+        <p>
+          Pick a brief on the left, or create one. Claim cards from the library on the right go into the brief you open
+          here.
+        </p>
       </EmptyState>
     );
   }
@@ -59,7 +66,11 @@ export function EditorArea() {
         key={brief.id}
         briefId={brief.id}
         onStatus={(status) => noteEditorStatus(brief.id, status)}
-        onCitationClick={(citationId: number) => void actions.openCitation(citationId).catch((error: unknown) => toasts.error(error, 'Could not open the cited passage'))}
+        onCitationClick={(citationId: number) =>
+          void actions
+            .openCitation(citationId)
+            .catch((error: unknown) => toasts.error(error, 'Could not open the cited passage'))
+        }
         onClaimOpen={(claimId: number) => actions.inspectClaim(claimId)}
       />
     </div>

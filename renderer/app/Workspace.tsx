@@ -40,7 +40,10 @@ export function Workspace() {
   };
 
   return (
-    <div className="workspace" style={{ '--left-width': `${layout.left}px`, '--right-width': `${layout.right}px` } as CSSProperties}>
+    <div
+      className="workspace"
+      style={{ '--left-width': `${layout.left}px`, '--right-width': `${layout.right}px` } as CSSProperties}
+    >
       <nav id="pane-briefs" className="pane pane--briefs" aria-label="Briefs">
         <BriefList />
       </nav>

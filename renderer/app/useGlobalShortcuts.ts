@@ -10,7 +10,16 @@ import { useToasts, type Toasts } from '../ui/Toasts';
 import { openRestoreBackup } from '../library/restoreBackupRequest';
 import { useWorkspaceActions, type WorkspaceActions } from './workspaceState';
 
-type Command = 'new-brief' | 'import-source' | 'find' | 'export-pdf' | 'restore-backup' | 'claim-from-selection' | 'show-sources' | 'show-claims' | 'show-card';
+type Command =
+  | 'new-brief'
+  | 'import-source'
+  | 'find'
+  | 'export-pdf'
+  | 'restore-backup'
+  | 'claim-from-selection'
+  | 'show-sources'
+  | 'show-claims'
+  | 'show-card';
 const MENU_COMMANDS: readonly Command[] = ['new-brief', 'import-source', 'find', 'export-pdf', 'restore-backup'];
 
 const BINDINGS: readonly [Shortcut, Command][] = [
@@ -25,7 +34,11 @@ const BINDINGS: readonly [Shortcut, Command][] = [
 ];
 
 /** Ids of the elements some commands move focus to. */
-export const FOCUS_TARGETS = { importButton: 'import-source-button', readerFind: 'reader-find', claimSearch: 'claim-search' } as const;
+export const FOCUS_TARGETS = {
+  importButton: 'import-source-button',
+  readerFind: 'reader-find',
+  claimSearch: 'claim-search',
+} as const;
 
 export function useGlobalShortcuts(): void {
   const actions = useWorkspaceActions();
@@ -45,7 +58,8 @@ export function useGlobalShortcuts(): void {
     window.addEventListener('keydown', onKeyDown);
     const unsubscribe = getBridge().on('menu.command', (payload) => {
       const command = (payload as { command?: unknown } | null)?.command;
-      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) runCommand(command as Command, actions, toasts, exportPdf);
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command))
+        runCommand(command as Command, actions, toasts, exportPdf);
     });
     return () => {
       window.removeEventListener('keydown', onKeyDown);
@@ -79,7 +93,8 @@ function runCommand(command: Command, actions: WorkspaceActions, toasts: Toasts,
       return focusSoon(FOCUS_TARGETS.importButton, (button) => button.click());
     case 'find': {
       // Find in the open source when the reader is showing, else search the claim library.
-      if (document.getElementById(FOCUS_TARGETS.readerFind)?.checkVisibility()) return focusSoon(FOCUS_TARGETS.readerFind, (e) => (e as HTMLInputElement).select());
+      if (document.getElementById(FOCUS_TARGETS.readerFind)?.checkVisibility())
+        return focusSoon(FOCUS_TARGETS.readerFind, (e) => (e as HTMLInputElement).select());
       actions.showTab('claims');
       return focusSoon(FOCUS_TARGETS.claimSearch);
     }
@@ -90,7 +105,10 @@ function runCommand(command: Command, actions: WorkspaceActions, toasts: Toasts,
     case 'claim-from-selection': {
       const passage = getReaderSelection();
       if (passage) return actions.newClaim(passage);
-      return toasts.info('Select a passage first', 'Select the words in a source that the card rests on, then create the card.');
+      return toasts.info(
+        'Select a passage first',
+        'Select the words in a source that the card rests on, then create the card.',
+      );
     }
     // Switching a tab by keyboard also moves focus to it, so Tab goes on into that panel.
     case 'show-sources':

@@ -68,9 +68,20 @@ function reduce(state: WorkspaceState, action: Action): WorkspaceState {
       return { ...state, tab: 'inspector', inspector: action.target, inspectorDirty: false, inspectorPending: null };
     case 'addPassageToNewCard': {
       const current = state.inspector?.kind === 'new' ? state.inspector.citations : [];
-      const duplicate = current.some((p) => p.sourceId === action.passage.sourceId && p.start === action.passage.start && p.end === action.passage.end);
+      const duplicate = current.some(
+        (p) =>
+          p.sourceId === action.passage.sourceId && p.start === action.passage.start && p.end === action.passage.end,
+      );
       const citations = duplicate ? current : [...current, action.passage];
-      return { ...state, tab: 'inspector', inspector: { kind: 'new', citations, request: state.inspector?.kind === 'new' ? state.inspector.request : ++requestCounter } };
+      return {
+        ...state,
+        tab: 'inspector',
+        inspector: {
+          kind: 'new',
+          citations,
+          request: state.inspector?.kind === 'new' ? state.inspector.request : ++requestCounter,
+        },
+      };
     }
     case 'setInspectorDirty':
       return state.inspectorDirty === action.dirty ? state : { ...state, inspectorDirty: action.dirty };
@@ -104,7 +115,13 @@ export interface WorkspaceActions {
 const StateContext = createContext<WorkspaceState | null>(null);
 const ActionsContext = createContext<WorkspaceActions | null>(null);
 
-export function WorkspaceProvider({ initialBriefId, children }: { initialBriefId: number | null; children: ReactNode }) {
+export function WorkspaceProvider({
+  initialBriefId,
+  children,
+}: {
+  initialBriefId: number | null;
+  children: ReactNode;
+}) {
   const [state, dispatch] = useReducer(reduce, {
     openBriefId: initialBriefId,
     briefDialog: null,
@@ -120,17 +137,25 @@ export function WorkspaceProvider({ initialBriefId, children }: { initialBriefId
       openBrief: (briefId) => dispatch({ type: 'openBrief', briefId }),
       showBriefDialog: (request) => dispatch({ type: 'briefDialog', request }),
       showTab: (tab) => dispatch({ type: 'showTab', tab }),
-      openSource: (sourceId, versionId = null) => dispatch({ type: 'openReader', target: { sourceId, versionId, focusCitationId: null } }),
+      openSource: (sourceId, versionId = null) =>
+        dispatch({ type: 'openReader', target: { sourceId, versionId, focusCitationId: null } }),
       closeReader: () => dispatch({ type: 'closeReader' }),
       async openCitation(citationId) {
         const citation = await invoke('citations.get', { citationId });
         // Exact and fuzzy citations point into the current version; an orphan keeps the version it
         // was last found in, but the reader opens on the current text and explains the orphan.
-        dispatch({ type: 'openReader', target: { sourceId: citation.sourceId, versionId: null, focusCitationId: citation.id } });
+        dispatch({
+          type: 'openReader',
+          target: { sourceId: citation.sourceId, versionId: null, focusCitationId: citation.id },
+        });
       },
       inspectClaim: (claimId) => dispatch({ type: 'inspect', target: { kind: 'claim', claimId } }),
       closeInspector: () => dispatch({ type: 'inspect', target: null, force: true }),
-      newClaim: (passage) => dispatch({ type: 'inspect', target: { kind: 'new', citations: passage ? [passage] : [], request: ++requestCounter } }),
+      newClaim: (passage) =>
+        dispatch({
+          type: 'inspect',
+          target: { kind: 'new', citations: passage ? [passage] : [], request: ++requestCounter },
+        }),
       addPassageToNewCard: (passage) => dispatch({ type: 'addPassageToNewCard', passage }),
       setInspectorDirty: (dirty) => dispatch({ type: 'setInspectorDirty', dirty }),
       resolvePending: (open) => dispatch({ type: 'resolvePending', open }),

@@ -35,13 +35,18 @@ function OpenBriefDialog({ mode, onClose, onDone }: BriefDialogProps & { mode: B
     if (busy) return;
     const next: typeof errors = {};
     if (!title.trim()) next.title = 'Give the brief a title.';
-    if (!isValidMarking(marking)) next.marking = 'Caveats may use only capital letters, digits, spaces and commas, e.g. NOFORN.';
+    if (!isValidMarking(marking))
+      next.marking = 'Caveats may use only capital letters, digits, spaces and commas, e.g. NOFORN.';
     setErrors(next);
     if (next.title || next.marking) return;
     setBusy(true);
     try {
       if (mode.kind === 'new') {
-        const brief = await invoke('briefs.create', { title: title.trim(), marking, template: template ? 'standard' : 'empty' });
+        const brief = await invoke('briefs.create', {
+          title: title.trim(),
+          marking,
+          template: template ? 'standard' : 'empty',
+        });
         onDone(brief.id);
       } else {
         await invoke('briefs.update', { briefId: mode.brief.id, title: title.trim(), marking });
@@ -62,32 +67,38 @@ function OpenBriefDialog({ mode, onClose, onDone }: BriefDialogProps & { mode: B
       description={mode.kind === 'edit' ? undefined : 'A brief collects claim cards and your analysis around them.'}
       onClose={onClose}
       onSubmit={submit}
-      footer={<CancelAndSubmit onCancel={onClose} submitLabel={mode.kind === 'edit' ? 'Save' : 'Create brief'} disabled={busy} />}
+      footer={
+        <CancelAndSubmit
+          onCancel={onClose}
+          submitLabel={mode.kind === 'edit' ? 'Save' : 'Create brief'}
+          disabled={busy}
+        />
+      }
     >
       <>
-          <div className="field">
-            <label className="field__label" htmlFor={titleId}>
-              Title
-            </label>
-            <input
-              id={titleId}
-              className="input"
-              dir="auto"
-              value={title}
-              data-autofocus
-              required
-              aria-invalid={errors.title ? true : undefined}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-            {errors.title && <span className="field__error">{errors.title}</span>}
-          </div>
-          <MarkingPicker value={marking} onChange={setMarking} error={errors.marking} />
-          {mode.kind === 'new' && (
-            <label className="checkbox">
-              <input type="checkbox" checked={template} onChange={(e) => setTemplate(e.target.checked)} />
-              <span>Start from the standard outline: BLUF, Key judgments, Discussion, Outlook</span>
-            </label>
-          )}
+        <div className="field">
+          <label className="field__label" htmlFor={titleId}>
+            Title
+          </label>
+          <input
+            id={titleId}
+            className="input"
+            dir="auto"
+            value={title}
+            data-autofocus
+            required
+            aria-invalid={errors.title ? true : undefined}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          {errors.title && <span className="field__error">{errors.title}</span>}
+        </div>
+        <MarkingPicker value={marking} onChange={setMarking} error={errors.marking} />
+        {mode.kind === 'new' && (
+          <label className="checkbox">
+            <input type="checkbox" checked={template} onChange={(e) => setTemplate(e.target.checked)} />
+            <span>Start from the standard outline: BLUF, Key judgments, Discussion, Outlook</span>
+          </label>
+        )}
       </>
     </Dialog>
   );

@@ -27,7 +27,9 @@ export function BriefList() {
   const all = briefs.data ?? [];
   const active = all.filter((b) => !b.deletedAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
   const trash = all.filter((b) => b.deletedAt).sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
-  const tabbableId = active.some((b) => b.id === activeId) ? activeId : (active.find((b) => b.id === openBriefId) ?? active[0])?.id;
+  const tabbableId = active.some((b) => b.id === activeId)
+    ? activeId
+    : (active.find((b) => b.id === openBriefId) ?? active[0])?.id;
 
   const restore = async (brief: BriefSummary) => {
     try {
@@ -42,7 +44,10 @@ export function BriefList() {
     try {
       await closeBriefAndSave(actions, brief.id, openBriefId);
       await invoke('briefs.delete', { briefId: brief.id });
-      toasts.success('Moved to the trash', `“${brief.title}” can be restored from the trash.`, { label: 'Undo', run: () => void restore(brief) });
+      toasts.success('Moved to the trash', `“${brief.title}” can be restored from the trash.`, {
+        label: 'Undo',
+        run: () => void restore(brief),
+      });
     } catch (error) {
       toasts.error(error, 'Could not move the brief to the trash');
     }
@@ -66,7 +71,10 @@ export function BriefList() {
       event.preventDefault();
       // The open brief's title and marking are edited in the editor's own header; a dialog
       // beside it would race its autosave. Other briefs get the properties dialog.
-      const titleField = brief.id === openBriefId ? document.querySelector<HTMLInputElement>('#pane-editor input[aria-label="Brief title"]') : null;
+      const titleField =
+        brief.id === openBriefId
+          ? document.querySelector<HTMLInputElement>('#pane-editor input[aria-label="Brief title"]')
+          : null;
       if (titleField) titleField.focus();
       else actions.showBriefDialog({ kind: 'edit', briefId: brief.id });
     } else if (matchesShortcut(event, SHORTCUTS.trashBrief)) {
@@ -95,7 +103,10 @@ export function BriefList() {
         {briefs.error && !briefs.data && <ErrorNote error={briefs.error} onRetry={briefs.reload} />}
         {briefs.data && active.length === 0 && (
           <EmptyState title="No briefs yet">
-            <p>Create one to start writing. New briefs start from the BLUF / Key judgments / Discussion / Outlook outline.</p>
+            <p>
+              Create one to start writing. New briefs start from the BLUF / Key judgments / Discussion / Outlook
+              outline.
+            </p>
           </EmptyState>
         )}
         {active.length > 0 && (
@@ -166,7 +177,12 @@ export function BriefList() {
                 <span className="trash__title" dir="auto">
                   {brief.title}
                 </span>
-                <button type="button" className="button button--small" aria-label={`Restore ${brief.title}`} onClick={() => void restore(brief)}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`Restore ${brief.title}`}
+                  onClick={() => void restore(brief)}
+                >
                   Restore
                 </button>
               </li>

@@ -1,7 +1,12 @@
 // A brief's handling marking, from the closed lists of tradecraft.md: none, a TLP 2.0 label,
 // or a classification level with optional caveats (e.g. SECRET//NOFORN).
 import { useId, useState } from 'react';
-import { CLASSIFICATION_LEVELS, markingScheme, TLP_MARKINGS, type MarkingScheme } from '../../shared/tradecraft/vocabularies';
+import {
+  CLASSIFICATION_LEVELS,
+  markingScheme,
+  TLP_MARKINGS,
+  type MarkingScheme,
+} from '../../shared/tradecraft/vocabularies';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { MarkingBadge } from '../ui/tradecraft';
 
@@ -32,7 +37,15 @@ export function composeMarking(scheme: MarkingScheme, parts: { tlp: string; leve
   return [parts.level, ...caveats].join('//');
 }
 
-export function MarkingPicker({ value, onChange, error }: { value: string; onChange(marking: string): void; error?: string | null }) {
+export function MarkingPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange(marking: string): void;
+  error?: string | null;
+}) {
   const [scheme, setScheme] = useState<MarkingScheme>(markingScheme(value));
   const [parts, setParts] = useState(() => split(value));
   const ids = { tlp: useId(), level: useId(), caveats: useId() };
@@ -51,7 +64,12 @@ export function MarkingPicker({ value, onChange, error }: { value: string; onCha
           <label className="field__label" htmlFor={ids.tlp}>
             TLP label
           </label>
-          <select id={ids.tlp} className="input" value={parts.tlp} onChange={(e) => update(scheme, { ...parts, tlp: e.target.value })}>
+          <select
+            id={ids.tlp}
+            className="input"
+            value={parts.tlp}
+            onChange={(e) => update(scheme, { ...parts, tlp: e.target.value })}
+          >
             {TLP_MARKINGS.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -66,7 +84,12 @@ export function MarkingPicker({ value, onChange, error }: { value: string; onCha
             <label className="field__label" htmlFor={ids.level}>
               Level
             </label>
-            <select id={ids.level} className="input" value={parts.level} onChange={(e) => update(scheme, { ...parts, level: e.target.value })}>
+            <select
+              id={ids.level}
+              className="input"
+              value={parts.level}
+              onChange={(e) => update(scheme, { ...parts, level: e.target.value })}
+            >
               {CLASSIFICATION_LEVELS.map((m) => (
                 <option key={m} value={m}>
                   {m}

@@ -5,7 +5,11 @@ import { whenSaved } from '../editor/state/briefSaver';
 import type { WorkspaceActions } from '../app/workspaceState';
 
 /** Closes the editor on `briefId` (if open) and resolves once its last save was answered. */
-export async function closeBriefAndSave(actions: WorkspaceActions, briefId: number, openBriefId: number | null): Promise<void> {
+export async function closeBriefAndSave(
+  actions: WorkspaceActions,
+  briefId: number,
+  openBriefId: number | null,
+): Promise<void> {
   if (openBriefId !== briefId) return;
   actions.openBrief(null);
   // Let React unmount the editor (its cleanup flushes the save), then wait for that save.

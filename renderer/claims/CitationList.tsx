@@ -2,7 +2,11 @@
 // Saved citations change stance or detach through the library at once; the passages of a card
 // not yet saved are only held by the form until it is saved.
 import type { Citation } from '../../shared/api/claims';
-import { CITATION_STANCES, type CitationStance, type InformationCredibility } from '../../shared/tradecraft/vocabularies';
+import {
+  CITATION_STANCES,
+  type CitationStance,
+  type InformationCredibility,
+} from '../../shared/tradecraft/vocabularies';
 import { AnchorStatusBadge, GradingBadge } from '../ui/tradecraft';
 
 export interface CitationRow {
@@ -30,7 +34,10 @@ export function CitationList({ rows, credibility, onStance, onShow, onRemove, st
       {rows.map((row, index) => {
         const locked = stanceLockedReason?.(row) ?? null;
         return (
-          <li key={row.key} className={`citation-item${row.citation ? ` citation-item--${row.citation.anchorStatus}` : ''}`}>
+          <li
+            key={row.key}
+            className={`citation-item${row.citation ? ` citation-item--${row.citation.anchorStatus}` : ''}`}
+          >
             <span className="citation-item__number" aria-hidden="true">
               {index + 1}
             </span>
@@ -40,7 +47,9 @@ export function CitationList({ rows, credibility, onStance, onShow, onRemove, st
               </blockquote>
               <p className="citation-item__source">
                 <span dir="auto">{row.sourceTitle}</span>
-                {row.citation && <GradingBadge reliability={row.citation.sourceReliability} credibility={credibility} />}
+                {row.citation && (
+                  <GradingBadge reliability={row.citation.sourceReliability} credibility={credibility} />
+                )}
                 {row.citation && <AnchorStatusBadge citation={row.citation} />}
               </p>
               <div className="citation-item__actions">
@@ -64,7 +73,11 @@ export function CitationList({ rows, credibility, onStance, onShow, onRemove, st
                 <button type="button" className="button button--small button--quiet" onClick={() => onShow(row)}>
                   Show in source
                 </button>
-                <button type="button" className="button button--small button--quiet button--danger" onClick={() => onRemove(row)}>
+                <button
+                  type="button"
+                  className="button button--small button--quiet button--danger"
+                  onClick={() => onRemove(row)}
+                >
                   {row.citation ? 'Detach' : 'Remove'}
                 </button>
               </div>

@@ -22,7 +22,10 @@ const KIND_HELP = {
   judgment: 'A key judgment: a conclusion the brief stands on.',
 } as const;
 
-const CONFIDENCE_OPTIONS = [{ value: '', label: 'None' }, ...CONFIDENCE_LEVELS.map((c) => ({ value: c, label: c }))] as const;
+const CONFIDENCE_OPTIONS = [
+  { value: '', label: 'None' },
+  ...CONFIDENCE_LEVELS.map((c) => ({ value: c, label: c })),
+] as const;
 
 export function ClaimFields({
   draft,
@@ -88,7 +91,9 @@ export function ClaimFields({
             id={ids.credibility}
             className="input"
             value={draft.credibility ?? ''}
-            onChange={(e) => set('credibility', e.target.value ? (Number(e.target.value) as InformationCredibility) : null)}
+            onChange={(e) =>
+              set('credibility', e.target.value ? (Number(e.target.value) as InformationCredibility) : null)
+            }
           >
             <option value="">Not graded</option>
             {Object.entries(INFORMATION_CREDIBILITY).map(([grade, meaning]) => (
@@ -110,7 +115,12 @@ export function ClaimFields({
           <label className="field__label" htmlFor={ids.status}>
             Status
           </label>
-          <select id={ids.status} className="input" value={draft.status} onChange={(e) => set('status', e.target.value as ClaimStatus)}>
+          <select
+            id={ids.status}
+            className="input"
+            value={draft.status}
+            onChange={(e) => set('status', e.target.value as ClaimStatus)}
+          >
             {CLAIM_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -122,7 +132,12 @@ export function ClaimFields({
           <span className="field__label" id={ids.tags}>
             Tags
           </span>
-          <TagInput labelId={ids.tags} tags={draft.tags} suggestions={(tags.data ?? []).map((t) => t.tag)} onChange={(next) => set('tags', next)} />
+          <TagInput
+            labelId={ids.tags}
+            tags={draft.tags}
+            suggestions={(tags.data ?? []).map((t) => t.tag)}
+            onChange={(next) => set('tags', next)}
+          />
           {errors.tags && <span className="field__error">{errors.tags}</span>}
         </div>
       </div>

@@ -18,7 +18,11 @@ export function ClaimInspector() {
             <button type="button" className="button button--small" onClick={() => actions.resolvePending(false)}>
               Keep editing
             </button>
-            <button type="button" className="button button--small button--danger" onClick={() => actions.resolvePending(true)}>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => actions.resolvePending(true)}
+            >
               Discard changes
             </button>
           </div>
@@ -38,7 +42,9 @@ export function ClaimInspector() {
             </>
           }
         >
-          <p>Select a passage in a source and choose “Create claim card”, or pick a card in the claim library to edit it.</p>
+          <p>
+            Select a passage in a source and choose “Create claim card”, or pick a card in the claim library to edit it.
+          </p>
         </EmptyState>
       ) : inspector.kind === 'new' ? (
         <NewClaimCard key={inspector.request} passages={inspector.citations} />

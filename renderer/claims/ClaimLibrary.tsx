@@ -4,7 +4,13 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { ClaimSearchHit } from '../../shared/api/claims';
 import type { Input } from '../../shared/api/contract';
-import { CLAIM_STATUSES, CONFIDENCE_LEVELS, type ClaimStatus, type ConfidenceLevel, type LikelihoodTerm } from '../../shared/tradecraft/vocabularies';
+import {
+  CLAIM_STATUSES,
+  CONFIDENCE_LEVELS,
+  type ClaimStatus,
+  type ConfidenceLevel,
+  type LikelihoodTerm,
+} from '../../shared/tradecraft/vocabularies';
 import { invoke, useQuery } from '../bridge';
 import { useWorkspace, useWorkspaceActions } from '../app/workspaceState';
 import { EmptyState } from '../ui/EmptyState';
@@ -38,7 +44,11 @@ export function ClaimLibrary() {
   const [debouncedQuery] = useDebouncedValue(query, SEARCH_DELAY_MS);
   const filtersKey = JSON.stringify(filters);
   const search: Input<'claims.search'> = { query: debouncedQuery, ...filters, limit };
-  const results = useQuery(() => invoke('claims.search', search), [debouncedQuery, filtersKey, limit], ['claims', 'citations', 'usage']);
+  const results = useQuery(
+    () => invoke('claims.search', search),
+    [debouncedQuery, filtersKey, limit],
+    ['claims', 'citations', 'usage'],
+  );
   const filtering = debouncedQuery.trim() !== '' || Object.keys(filters).length > 0;
 
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) => {
@@ -83,7 +93,9 @@ export function ClaimLibrary() {
         />
         <ClaimFilters filters={filters} onChange={setFilter} />
         <div className="claim-library__summary">
-          <span aria-live="polite">{results.data ? (filtering ? `${plural(total, 'card')} found` : plural(total, 'card')) : ''}</span>
+          <span aria-live="polite">
+            {results.data ? (filtering ? `${plural(total, 'card')} found` : plural(total, 'card')) : ''}
+          </span>
           {filtering && (
             <button
               type="button"
@@ -110,20 +122,27 @@ export function ClaimLibrary() {
             </EmptyState>
           ) : (
             <EmptyState title="No claim cards yet">
-              <p>Open a source, select a passage and choose “Create claim card” — the card will be listed here, ready to insert into any brief.</p>
+              <p>
+                Open a source, select a passage and choose “Create claim card” — the card will be listed here, ready to
+                insert into any brief.
+              </p>
             </EmptyState>
           )
         ) : (
           <>
             <p className="hint">
-              <kbd className="kbd">↑</kbd> <kbd className="kbd">↓</kbd> move · <kbd className="kbd">Enter</kbd> edit · <Kbd shortcut={SHORTCUTS.insertClaimIntoBrief} /> insert
-              into the brief · or drag a card into the brief
+              <kbd className="kbd">↑</kbd> <kbd className="kbd">↓</kbd> move · <kbd className="kbd">Enter</kbd> edit ·{' '}
+              <Kbd shortcut={SHORTCUTS.insertClaimIntoBrief} /> insert into the brief · or drag a card into the brief
             </p>
             <ResultList hits={hits} />
           </>
         )}
         {hits.length < total && (
-          <button type="button" className="button button--small claim-library__more" onClick={() => setLimit((l) => l + PAGE)}>
+          <button
+            type="button"
+            className="button button--small claim-library__more"
+            onClick={() => setLimit((l) => l + PAGE)}
+          >
             Show more ({plural(total - hits.length, 'card')} left)
           </button>
         )}
@@ -132,14 +151,24 @@ export function ClaimLibrary() {
   );
 }
 
-function ClaimFilters({ filters, onChange }: { filters: Filters; onChange<K extends keyof Filters>(key: K, value: Filters[K] | undefined): void }) {
+function ClaimFilters({
+  filters,
+  onChange,
+}: {
+  filters: Filters;
+  onChange<K extends keyof Filters>(key: K, value: Filters[K] | undefined): void;
+}) {
   const tags = useQuery(() => invoke('claims.tags', {}), [], ['claims']);
   const sources = useQuery(() => invoke('sources.list', {}), [], ['sources']);
   return (
     <div className="filters" aria-label="Filters" role="group">
       <label className="filter">
         <span className="filter__label">Tag</span>
-        <select className="input input--small" value={filters.tag ?? ''} onChange={(e) => onChange('tag', e.target.value || undefined)}>
+        <select
+          className="input input--small"
+          value={filters.tag ?? ''}
+          onChange={(e) => onChange('tag', e.target.value || undefined)}
+        >
           <option value="">Any</option>
           {(tags.data ?? []).map((t) => (
             <option key={t.tag} value={t.tag}>{`${t.tag} (${t.count})`}</option>
@@ -148,7 +177,11 @@ function ClaimFilters({ filters, onChange }: { filters: Filters; onChange<K exte
       </label>
       <label className="filter">
         <span className="filter__label">Status</span>
-        <select className="input input--small" value={filters.status ?? ''} onChange={(e) => onChange('status', (e.target.value || undefined) as ClaimStatus | undefined)}>
+        <select
+          className="input input--small"
+          value={filters.status ?? ''}
+          onChange={(e) => onChange('status', (e.target.value || undefined) as ClaimStatus | undefined)}
+        >
           <option value="">Any</option>
           {CLAIM_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -159,7 +192,12 @@ function ClaimFilters({ filters, onChange }: { filters: Filters; onChange<K exte
       </label>
       <label className="filter">
         <span className="filter__label">Likelihood</span>
-        <LikelihoodSelect small value={filters.likelihood ?? null} emptyLabel="Any" onChange={(v) => onChange('likelihood', v ?? undefined)} />
+        <LikelihoodSelect
+          small
+          value={filters.likelihood ?? null}
+          emptyLabel="Any"
+          onChange={(v) => onChange('likelihood', v ?? undefined)}
+        />
       </label>
       <label className="filter">
         <span className="filter__label">Confidence</span>
@@ -178,7 +216,11 @@ function ClaimFilters({ filters, onChange }: { filters: Filters; onChange<K exte
       </label>
       <label className="filter filter--wide">
         <span className="filter__label">Source</span>
-        <select className="input input--small" value={filters.sourceId ?? ''} onChange={(e) => onChange('sourceId', e.target.value ? Number(e.target.value) : undefined)}>
+        <select
+          className="input input--small"
+          value={filters.sourceId ?? ''}
+          onChange={(e) => onChange('sourceId', e.target.value ? Number(e.target.value) : undefined)}
+        >
           <option value="">Any</option>
           {(sources.data ?? []).map((s) => (
             <option key={s.id} value={s.id}>
@@ -280,7 +322,12 @@ function ClaimResult({
       <div className="claim-result__footer">
         <ClaimUsage claim={hit} />
         <div className="claim-result__actions">
-          <button type="button" className="button button--small button--quiet" tabIndex={-1} onClick={() => actions.inspectClaim(hit.id)}>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            tabIndex={-1}
+            onClick={() => actions.inspectClaim(hit.id)}
+          >
             Edit
           </button>
           <button
@@ -288,7 +335,9 @@ function ClaimResult({
             className="button button--small"
             tabIndex={-1}
             disabled={openBriefId === null}
-            title={openBriefId === null ? 'Open a brief to insert cards into it' : 'Insert this card into the open brief'}
+            title={
+              openBriefId === null ? 'Open a brief to insert cards into it' : 'Insert this card into the open brief'
+            }
             onClick={insert}
           >
             Insert <Kbd shortcut={SHORTCUTS.insertClaimIntoBrief} />

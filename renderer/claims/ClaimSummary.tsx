@@ -6,7 +6,9 @@ import { AnchorStatusBadge, GradingBadge, LikelihoodText, StatusBadge } from '..
 
 export function ClaimFacts({ claim }: { claim: Claim }) {
   const first = claim.citations[0];
-  const worst = claim.citations.find((c) => c.anchorStatus === 'orphaned') ?? claim.citations.find((c) => c.anchorStatus === 'fuzzy');
+  const worst =
+    claim.citations.find((c) => c.anchorStatus === 'orphaned') ??
+    claim.citations.find((c) => c.anchorStatus === 'fuzzy');
   return (
     <p className="claim-facts">
       <span className="claim-facts__kind">{claim.kind}</span>

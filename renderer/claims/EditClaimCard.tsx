@@ -50,7 +50,8 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
   // instead of dropping keyboard users at the top of the page.
   const loaded = Boolean(draft);
   useEffect(() => {
-    if (loaded && (document.activeElement === document.body || document.activeElement === null)) document.getElementById('card-title')?.focus();
+    if (loaded && (document.activeElement === document.body || document.activeElement === null))
+      document.getElementById('card-title')?.focus();
   }, [loaded]);
 
   if (claim.error && !claim.data) return <ErrorNote error={claim.error} onRetry={claim.reload} />;
@@ -68,7 +69,10 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
         setConflict(null);
         setBase(saved);
         setDraft(draftOfClaim(saved));
-        toasts.success('Card saved', uses.length > 0 ? `Every brief that uses it (${uses.length}) shows the change.` : '');
+        toasts.success(
+          'Card saved',
+          uses.length > 0 ? `Every brief that uses it (${uses.length}) shows the change.` : '',
+        );
       } catch (error) {
         const appError = toAppError(error);
         if (appError.code === 'CONFLICT') setConflict(appError);
@@ -89,7 +93,13 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
     }
   };
 
-  const rows: CitationRow[] = live.citations.map((c) => ({ key: String(c.id), quote: c.exact, sourceTitle: c.sourceTitle, stance: c.stance, citation: c }));
+  const rows: CitationRow[] = live.citations.map((c) => ({
+    key: String(c.id),
+    quote: c.exact,
+    sourceTitle: c.sourceTitle,
+    stance: c.stance,
+    citation: c,
+  }));
 
   const changeStance = async (row: CitationRow, stance: CitationStance) => {
     const c = row.citation;
@@ -97,7 +107,11 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
     try {
       // The contract has no "change stance" yet: attach the same passage with the new stance,
       // then detach the old one (in this order, so a failure never loses the citation).
-      await invoke('citations.attach', { claimId, target: { sourceId: c.sourceId, start: c.start, end: c.end }, stance });
+      await invoke('citations.attach', {
+        claimId,
+        target: { sourceId: c.sourceId, start: c.start, end: c.end },
+        stance,
+      });
       await invoke('citations.detach', { citationId: c.id });
     } catch (error) {
       toasts.error(error, 'Could not change the stance');
@@ -117,9 +131,11 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
           ? {
               label: 'Undo',
               run: () =>
-                void invoke('citations.attach', { claimId, target: { sourceId: c.sourceId, start, end }, stance: c.stance }).catch((e: unknown) =>
-                  toasts.error(e, 'Could not restore the citation'),
-                ),
+                void invoke('citations.attach', {
+                  claimId,
+                  target: { sourceId: c.sourceId, start, end },
+                  stance: c.stance,
+                }).catch((e: unknown) => toasts.error(e, 'Could not restore the citation')),
             }
           : undefined,
       );
@@ -131,14 +147,21 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
   const addSelection = async () => {
     if (!selection) return;
     try {
-      await invoke('citations.attach', { claimId, target: { sourceId: selection.sourceId, start: selection.start, end: selection.end }, stance: 'supports' });
+      await invoke('citations.attach', {
+        claimId,
+        target: { sourceId: selection.sourceId, start: selection.start, end: selection.end },
+        stance: 'supports',
+      });
     } catch (error) {
       toasts.error(error, 'Could not add the citation');
     }
   };
 
-
-  const alreadyCited = selection !== null && live.citations.some((c) => c.sourceId === selection.sourceId && c.start === selection.start && c.end === selection.end);
+  const alreadyCited =
+    selection !== null &&
+    live.citations.some(
+      (c) => c.sourceId === selection.sourceId && c.start === selection.start && c.end === selection.end,
+    );
 
   return (
     <ClaimForm labelledBy="card-title" onSave={() => void save()} canSave={dirty}>
@@ -149,7 +172,9 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
           </h2>
           <p className="claim-form__meta">
             Revision {live.revision} · updated {formatUpdated(live.updatedAt)} ·{' '}
-            {uses.length === 0 ? 'not in any brief' : `used in ${uses.length === 1 ? '1 brief' : `${uses.length} briefs`}`}
+            {uses.length === 0
+              ? 'not in any brief'
+              : `used in ${uses.length === 1 ? '1 brief' : `${uses.length} briefs`}`}
           </p>
         </div>
         <button
@@ -187,7 +212,10 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
       )}
       {changedElsewhere && !conflict && (
         <div className="banner banner--warning">
-          <p>This card was changed elsewhere while you were editing it; saving will be refused until you load the latest version.</p>
+          <p>
+            This card was changed elsewhere while you were editing it; saving will be refused until you load the latest
+            version.
+          </p>
         </div>
       )}
 
@@ -204,16 +232,22 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
             rows={rows}
             credibility={draft.credibility}
             onStance={changeStance}
-            onShow={(row) => row.citation && actions.openCitation(row.citation.id).catch((e: unknown) => toasts.error(e, 'Could not open the passage'))}
+            onShow={(row) =>
+              row.citation &&
+              actions.openCitation(row.citation.id).catch((e: unknown) => toasts.error(e, 'Could not open the passage'))
+            }
             onRemove={detach}
             stanceLockedReason={(row) =>
-              row.citation && row.citation.anchorStatus !== 'exact' ? 'The stance of an approximate or lost passage cannot be changed; detach it and cite again.' : null
+              row.citation && row.citation.anchorStatus !== 'exact'
+                ? 'The stance of an approximate or lost passage cannot be changed; detach it and cite again.'
+                : null
             }
           />
         )}
         {selection && !alreadyCited && (
           <button type="button" className="button button--small" onClick={addSelection}>
-            Cite the selected passage “{selection.exact.length > 40 ? `${[...selection.exact].slice(0, 39).join('')}…` : selection.exact}”
+            Cite the selected passage “
+            {selection.exact.length > 40 ? `${[...selection.exact].slice(0, 39).join('')}…` : selection.exact}”
           </button>
         )}
       </section>
@@ -228,7 +262,14 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
           Revert
         </button>
         <button type="submit" className="button button--primary" disabled={!dirty || saving}>
-          {saving ? 'Saving…' : warning ? (uses.length === 1 ? 'Save (changes 1 brief)' : `Save in all ${uses.length} briefs`) : 'Save card'} <Kbd shortcut={SHORTCUTS.saveCard} />
+          {saving
+            ? 'Saving…'
+            : warning
+              ? uses.length === 1
+                ? 'Save (changes 1 brief)'
+                : `Save in all ${uses.length} briefs`
+              : 'Save card'}{' '}
+          <Kbd shortcut={SHORTCUTS.saveCard} />
         </button>
       </footer>
     </ClaimForm>

@@ -15,7 +15,12 @@ export function LikelihoodSelect({
   emptyLabel?: string;
 }) {
   return (
-    <select id={id} className={small ? 'input input--small' : 'input'} value={value ?? ''} onChange={(e) => onChange((e.target.value || null) as LikelihoodTerm | null)}>
+    <select
+      id={id}
+      className={small ? 'input input--small' : 'input'}
+      value={value ?? ''}
+      onChange={(e) => onChange((e.target.value || null) as LikelihoodTerm | null)}
+    >
       <option value="">{emptyLabel}</option>
       {([1, 2] as const).map((row) => (
         <optgroup key={row} label={`ICD 203 row ${row}`}>

@@ -31,7 +31,12 @@ export function NewClaimCard({ passages }: { passages: readonly PassageSelection
   const dirty = draft.statement.trim() !== '' || draft.tags.length > 0;
   useEffect(() => actions.setInspectorDirty(dirty), [actions, dirty]);
 
-  const rows: CitationRow[] = cited.map((p) => ({ key: keyOf(p), quote: p.exact, sourceTitle: p.sourceTitle, stance: stances[keyOf(p)] ?? 'supports' }));
+  const rows: CitationRow[] = cited.map((p) => ({
+    key: keyOf(p),
+    quote: p.exact,
+    sourceTitle: p.sourceTitle,
+    stance: stances[keyOf(p)] ?? 'supports',
+  }));
   const canAddSelection = selection !== null && !cited.some((p) => keyOf(p) === keyOf(selection));
 
   const save = () =>
@@ -40,21 +45,31 @@ export function NewClaimCard({ passages }: { passages: readonly PassageSelection
         for (const sourceId of new Set(cited.map((p) => p.sourceId))) {
           const { source } = await invoke('sources.get', { sourceId });
           if (cited.some((p) => p.sourceId === sourceId && p.versionId !== source.currentVersionId)) {
-            throw new AppError('CONFLICT', `“${source.title}” has a new version since the passage was selected. Select the passage again in the current version.`);
+            throw new AppError(
+              'CONFLICT',
+              `“${source.title}” has a new version since the passage was selected. Select the passage again in the current version.`,
+            );
           }
         }
         const claim = await invoke('claims.create', {
           ...fields,
-          citations: cited.map((p) => ({ target: { sourceId: p.sourceId, start: p.start, end: p.end }, stance: stances[keyOf(p)] ?? 'supports' })),
+          citations: cited.map((p) => ({
+            target: { sourceId: p.sourceId, start: p.start, end: p.end },
+            stance: stances[keyOf(p)] ?? 'supports',
+          })),
         });
         actions.setInspectorDirty(false);
-        toasts.success('Claim card created', cited.length ? `It cites ${cited.length === 1 ? 'one passage' : `${cited.length} passages`}.` : 'It cites no passage yet.');
+        toasts.success(
+          'Claim card created',
+          cited.length
+            ? `It cites ${cited.length === 1 ? 'one passage' : `${cited.length} passages`}.`
+            : 'It cites no passage yet.',
+        );
         actions.inspectClaim(claim.id);
       } catch (error) {
         toasts.error(error, 'Could not create the claim card');
       }
     });
-
 
   return (
     <ClaimForm labelledBy="new-card-title" onSave={() => void save()}>
@@ -85,7 +100,8 @@ export function NewClaimCard({ passages }: { passages: readonly PassageSelection
         )}
         {canAddSelection && (
           <button type="button" className="button button--small" onClick={() => actions.addPassageToNewCard(selection)}>
-            Add the selected passage “{selection.exact.length > 40 ? `${[...selection.exact].slice(0, 39).join('')}…` : selection.exact}”
+            Add the selected passage “
+            {selection.exact.length > 40 ? `${[...selection.exact].slice(0, 39).join('')}…` : selection.exact}”
           </button>
         )}
       </section>

@@ -3,7 +3,17 @@
 import { useId, useState } from 'react';
 import { tagSchema } from '../../shared/api/claims';
 
-export function TagInput({ tags, suggestions, onChange, labelId }: { tags: readonly string[]; suggestions: readonly string[]; onChange(tags: string[]): void; labelId: string }) {
+export function TagInput({
+  tags,
+  suggestions,
+  onChange,
+  labelId,
+}: {
+  tags: readonly string[];
+  suggestions: readonly string[];
+  onChange(tags: string[]): void;
+  labelId: string;
+}) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
@@ -28,7 +38,12 @@ export function TagInput({ tags, suggestions, onChange, labelId }: { tags: reado
         {tags.map((tag) => (
           <li key={tag} className="chip">
             <span dir="auto">{tag}</span>
-            <button type="button" className="chip__remove" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+            <button
+              type="button"
+              className="chip__remove"
+              aria-label={`Remove tag ${tag}`}
+              onClick={() => onChange(tags.filter((t) => t !== tag))}
+            >
               ×
             </button>
           </li>
@@ -60,9 +75,11 @@ export function TagInput({ tags, suggestions, onChange, labelId }: { tags: reado
         onBlur={add}
       />
       <datalist id={listId}>
-        {suggestions.filter((s) => !tags.includes(s)).map((s) => (
-          <option key={s} value={s} />
-        ))}
+        {suggestions
+          .filter((s) => !tags.includes(s))
+          .map((s) => (
+            <option key={s} value={s} />
+          ))}
       </datalist>
       {error && <span className="field__error">{error}</span>}
     </div>

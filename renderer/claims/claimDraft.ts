@@ -48,5 +48,7 @@ export function sharedUseWarning(usedIn: readonly { briefId: number }[], openBri
   const elsewhere = usedIn.some((use) => use.briefId !== openBriefId);
   if (!elsewhere) return null;
   const n = usedIn.length;
-  return n === 1 ? 'Used in 1 brief — the change shows there too' : `Used in ${n} briefs — the change shows in all of them`;
+  return n === 1
+    ? 'Used in 1 brief — the change shows there too'
+    : `Used in ${n} briefs — the change shows in all of them`;
 }

@@ -23,5 +23,7 @@ export function splitSnippet(snippet: string): { text: string; marked: boolean }
 }
 
 export function SnippetText({ snippet }: { snippet: string }): ReactNode {
-  return splitSnippet(snippet).map((part, index) => (part.marked ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>));
+  return splitSnippet(snippet).map((part, index) =>
+    part.marked ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+  );
 }

@@ -7,7 +7,18 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { Component, memo, useEffect, useMemo, useRef, useState, type ErrorInfo, type JSX, type ReactNode, type RefObject } from 'react';
+import {
+  Component,
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ErrorInfo,
+  type JSX,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { Brief } from '../../shared/api/briefs';
 import { BriefHeader } from './BriefHeader';
 import { BriefEditorContext, type BriefEditorServices } from './editorContext';
@@ -67,7 +78,9 @@ function BriefEditorSession(props: BriefEditorProps): JSX.Element {
   const callbacks = useRef(props);
   callbacks.current = props;
   const { briefId } = props;
-  const [load, setLoad] = useState<{ state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; brief: Brief }>({ state: 'loading' });
+  const [load, setLoad] = useState<
+    { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; brief: Brief }
+  >({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -216,7 +229,15 @@ const LoadedBriefEditor = memo(function LoadedBriefEditor({
           <div className="be-scroll">
             <div className="be-page">
               <RichTextPlugin
-                contentEditable={<ContentEditable className="be-content" aria-label="Brief body" aria-multiline spellCheck tabIndex={0} />}
+                contentEditable={
+                  <ContentEditable
+                    className="be-content"
+                    aria-label="Brief body"
+                    aria-multiline
+                    spellCheck
+                    tabIndex={0}
+                  />
+                }
                 ErrorBoundary={LexicalErrorBoundary}
               />
             </div>
@@ -235,7 +256,9 @@ const LoadedBriefEditor = memo(function LoadedBriefEditor({
           <CitationNumberingPlugin numbering={numbering} />
           <WordCountPlugin status={status} />
           {editable && <InsertTargetPlugin />}
-          {editable && <AutosavePlugin briefId={brief.id} revision={brief.revision} status={status} delayMs={autosaveDelayMs} />}
+          {editable && (
+            <AutosavePlugin briefId={brief.id} revision={brief.revision} status={status} delayMs={autosaveDelayMs} />
+          )}
         </div>
       </LexicalComposer>
     </BriefEditorContext.Provider>

@@ -27,7 +27,15 @@ function splitClassification(marking: string): { level: Level; caveats: string }
   return { level: known, caveats: caveats.join('//') };
 }
 
-export function BriefHeader({ brief, editable, onEnterBody }: { brief: Brief; editable: boolean; onEnterBody(): void }): JSX.Element {
+export function BriefHeader({
+  brief,
+  editable,
+  onEnterBody,
+}: {
+  brief: Brief;
+  editable: boolean;
+  onEnterBody(): void;
+}): JSX.Element {
   const ids = useId();
   const [title, setTitle] = useState(brief.title);
   const savedTitle = useRef(brief.title);
@@ -102,7 +110,8 @@ export function BriefHeader({ brief, editable, onEnterBody }: { brief: Brief; ed
   useEffect(
     () => () => {
       const next = titleRef.current.trim();
-      if (next !== '' && next !== savedTitle.current) void invoke('briefs.update', { briefId: brief.id, title: next }).catch(() => {});
+      if (next !== '' && next !== savedTitle.current)
+        void invoke('briefs.update', { briefId: brief.id, title: next }).catch(() => {});
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -141,7 +150,10 @@ export function BriefHeader({ brief, editable, onEnterBody }: { brief: Brief; ed
   return (
     <header className="be-header">
       {marking !== '' && (
-        <div className={`be-marking-banner be-marking-banner--${markingTone(marking)}`} aria-label={`Handling marking: ${marking}`}>
+        <div
+          className={`be-marking-banner be-marking-banner--${markingTone(marking)}`}
+          aria-label={`Handling marking: ${marking}`}
+        >
           {marking}
         </div>
       )}
@@ -170,13 +182,23 @@ export function BriefHeader({ brief, editable, onEnterBody }: { brief: Brief; ed
         <span id={`${ids}-marking`} className="be-marking__label">
           Marking
         </span>
-        <select aria-label="Marking scheme" value={scheme} disabled={!editable} onChange={(e) => onScheme(e.target.value as MarkingScheme)}>
+        <select
+          aria-label="Marking scheme"
+          value={scheme}
+          disabled={!editable}
+          onChange={(e) => onScheme(e.target.value as MarkingScheme)}
+        >
           <option value="none">None</option>
           <option value="tlp">Traffic Light Protocol</option>
           <option value="classification">Classification</option>
         </select>
         {scheme === 'tlp' && (
-          <select aria-label="TLP label" value={marking} disabled={!editable} onChange={(e) => saveMarking(e.target.value)}>
+          <select
+            aria-label="TLP label"
+            value={marking}
+            disabled={!editable}
+            onChange={(e) => saveMarking(e.target.value)}
+          >
             {TLP_MARKINGS.map((m) => (
               <option key={m} value={m}>
                 {m}

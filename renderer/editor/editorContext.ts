@@ -27,7 +27,10 @@ const noSubscription = () => () => {};
 /** True while the node with this key is in a NodeSelection; re-renders only when that flips. */
 export function useNodeSelected(services: BriefEditorServices | null, nodeKey: string): boolean {
   const tracker = services?.selection ?? null;
-  const subscribe = useCallback((cb: () => void) => (tracker ? tracker.subscribe(nodeKey, cb) : () => {}), [tracker, nodeKey]);
+  const subscribe = useCallback(
+    (cb: () => void) => (tracker ? tracker.subscribe(nodeKey, cb) : () => {}),
+    [tracker, nodeKey],
+  );
   const get = useCallback(() => (tracker ? tracker.isSelected(nodeKey) : false), [tracker, nodeKey]);
   return useSyncExternalStore(subscribe, get, get);
 }
@@ -37,7 +40,14 @@ export function useCitationNumbers(services: BriefEditorServices | null, citatio
   const numbering = services?.numbering ?? null;
   const key = citationIds.join(',');
   const get = useCallback(
-    () => (numbering ? key.split(',').filter(Boolean).map((id) => numbering.numberOf(Number(id)) ?? 0).join(',') : ''),
+    () =>
+      numbering
+        ? key
+            .split(',')
+            .filter(Boolean)
+            .map((id) => numbering.numberOf(Number(id)) ?? 0)
+            .join(',')
+        : '',
     [numbering, key],
   );
   const snapshot = useSyncExternalStore(numbering ? numbering.subscribe : noSubscription, get, get);

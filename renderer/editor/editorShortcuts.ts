@@ -34,6 +34,14 @@ export function matchesEditorShortcut(event: KeyboardEvent, shortcut: EditorShor
   if (event.getModifierState?.('AltGraph')) return false;
   const mod = IS_MAC ? event.metaKey : event.ctrlKey;
   const otherMod = IS_MAC ? event.ctrlKey : event.metaKey;
-  const keyMatches = shortcut.code ? event.code === shortcut.code : event.key.toLowerCase() === shortcut.key.toLowerCase();
-  return keyMatches && mod === Boolean(shortcut.mod) && !otherMod && event.shiftKey === Boolean(shortcut.shift) && event.altKey === Boolean(shortcut.alt);
+  const keyMatches = shortcut.code
+    ? event.code === shortcut.code
+    : event.key.toLowerCase() === shortcut.key.toLowerCase();
+  return (
+    keyMatches &&
+    mod === Boolean(shortcut.mod) &&
+    !otherMod &&
+    event.shiftKey === Boolean(shortcut.shift) &&
+    event.altKey === Boolean(shortcut.alt)
+  );
 }

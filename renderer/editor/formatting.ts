@@ -1,6 +1,12 @@
 // Block and text formatting actions shared by the toolbar and the keyboard shortcuts.
 import { $isLinkNode } from '@lexical/link';
-import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list';
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $getNearestNodeOfType } from '@lexical/utils';
@@ -50,7 +56,11 @@ export function setBlockType(editor: LexicalEditor, type: BlockType): void {
   const current = editor.read('latest', $currentBlockType);
   if (type === 'bullet' || type === 'number') {
     if (current === type) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
-    else editor.dispatchCommand(type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+    else
+      editor.dispatchCommand(
+        type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+        undefined,
+      );
     return;
   }
   const target = current === type ? 'paragraph' : type;
@@ -58,7 +68,11 @@ export function setBlockType(editor: LexicalEditor, type: BlockType): void {
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return;
     $setBlocksType(selection, () =>
-      target === 'paragraph' ? $createParagraphNode() : target === 'quote' ? $createQuoteNode() : $createHeadingNode(target),
+      target === 'paragraph'
+        ? $createParagraphNode()
+        : target === 'quote'
+          ? $createQuoteNode()
+          : $createHeadingNode(target),
     );
   });
 }

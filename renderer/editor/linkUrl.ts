@@ -37,10 +37,14 @@ export function isAllowedLinkUrl(url: unknown): url is string {
 export function validateLinkUrl(input: string): LinkValidation {
   const text = input.trim();
   if (text === '') return { ok: false, message: 'Enter a link address.' };
-  if (CONTROL_OR_SPACE.test(text)) return { ok: false, message: 'A link address cannot contain spaces or control characters.' };
+  if (CONTROL_OR_SPACE.test(text))
+    return { ok: false, message: 'A link address cannot contain spaces or control characters.' };
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   let candidate: string;
-  if (scheme !== undefined && !(scheme === 'localhost' || /^\d+$/.test(text.slice(scheme.length + 1, scheme.length + 2)))) {
+  if (
+    scheme !== undefined &&
+    !(scheme === 'localhost' || /^\d+$/.test(text.slice(scheme.length + 1, scheme.length + 2)))
+  ) {
     if (!(ALLOWED_LINK_PROTOCOLS as readonly string[]).includes(`${scheme}:`)) {
       return { ok: false, message: `“${scheme}:” links are not allowed. Use an http, https or mailto address.` };
     }

@@ -19,9 +19,36 @@ const PURIFY_CONFIG: Config = {
   // Nothing that runs, loads, submits or draws: Lexical would drop most of it anyway, but the
   // sanitizer must not rely on that.
   FORBID_TAGS: [
-    'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-    'form', 'input', 'button', 'textarea', 'select', 'option', 'svg', 'math', 'img', 'picture', 'video',
-    'audio', 'source', 'track', 'canvas', 'template', 'noscript', 'portal', 'dialog',
+    'script',
+    'style',
+    'link',
+    'meta',
+    'base',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'svg',
+    'math',
+    'img',
+    'picture',
+    'video',
+    'audio',
+    'source',
+    'track',
+    'canvas',
+    'template',
+    'noscript',
+    'portal',
+    'dialog',
   ],
   FORBID_ATTR: ['style', 'target', 'srcset', 'action', 'formaction', 'ping', 'background', 'poster', 'xlink:href'],
   // Only the editor's own data attributes (a pasted claim card or citation keeps its id).
@@ -91,7 +118,10 @@ function styleRules(doc: Document): Array<{ selector: string; style: CSSStyleDec
 function withoutHiddenContent(html: string): string {
   // A browser, which runs scripts, reads <noscript> as raw text up to </noscript> and never shows
   // it; DOMParser's document has scripting off and would turn that text into visible elements.
-  const doc = new DOMParser().parseFromString(html.replace(/<noscript\b[\s\S]*?(<\/noscript\s*>|$)/gi, ''), 'text/html');
+  const doc = new DOMParser().parseFromString(
+    html.replace(/<noscript\b[\s\S]*?(<\/noscript\s*>|$)/gi, ''),
+    'text/html',
+  );
   // <xmp> shows its markup as literal text; DOMPurify drops its content, so keep it as <pre>.
   for (const xmp of Array.from(doc.body.querySelectorAll('xmp'))) {
     const pre = doc.createElement('pre');
@@ -108,7 +138,9 @@ function withoutHiddenContent(html: string): string {
     }
   }
   // Never shown as text by a browser: fallbacks, closed dialogs, form controls' raw content.
-  doc.body.querySelectorAll('noscript, noframes, template, dialog:not([open]), textarea, select, script, style, title').forEach((element) => hidden.add(element));
+  doc.body
+    .querySelectorAll('noscript, noframes, template, dialog:not([open]), textarea, select, script, style, title')
+    .forEach((element) => hidden.add(element));
   for (const element of Array.from(doc.body.querySelectorAll('*'))) {
     if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') hidden.add(element);
     else if (element.hasAttribute('style') && hides(inlineStyle(element.getAttribute('style')!))) hidden.add(element);

@@ -87,7 +87,8 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
     () =>
       onLibraryChange((parts) => {
         if (phaseRef.current.kind !== 'ready') return;
-        if (parts.has('citations') || parts.has('claims') || parts.has('sources') || parts.has('briefs')) void check(true);
+        if (parts.has('citations') || parts.has('claims') || parts.has('sources') || parts.has('briefs'))
+          void check(true);
       }),
     [check],
   );
@@ -158,7 +159,13 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
         });
         return;
       }
-      setPhase({ kind: 'done', preflight: result.preflight, path: result.path, pages: result.pages ?? 0, bytes: result.bytes ?? 0 });
+      setPhase({
+        kind: 'done',
+        preflight: result.preflight,
+        path: result.path,
+        pages: result.pages ?? 0,
+        bytes: result.bytes ?? 0,
+      });
     } catch (error) {
       if (!alive.current) return;
       setPhase({ kind: 'ready', preflight, error: toAppError(error), notice: null });
@@ -183,8 +190,8 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
       : phase.kind === 'done'
         ? `“${phase.preflight.briefTitle}” is ready to share.`
         : preflight
-        ? `“${preflight.briefTitle}” — every citation is checked against its source before printing.`
-        : undefined;
+          ? `“${preflight.briefTitle}” — every citation is checked against its source before printing.`
+          : undefined;
 
   const footer =
     phase.kind === 'done' ? (
@@ -228,7 +235,15 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
     );
 
   return (
-    <Dialog open wide title="Export PDF" description={description} onClose={close} onSubmit={() => void runExport()} footer={footer}>
+    <Dialog
+      open
+      wide
+      title="Export PDF"
+      description={description}
+      onClose={close}
+      onSubmit={() => void runExport()}
+      footer={footer}
+    >
       <div className="export-dialog" aria-busy={phase.kind === 'checking' || exporting}>
         {phase.kind === 'checking' && (
           <div className="export-dialog__checking" role="status">
@@ -243,7 +258,8 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
             {unsaved && (
               <p className="banner banner--warning export-dialog__banner" role="status">
                 <span>
-                  <strong>Your latest edits are not saved</strong> ({unsaved}). The PDF will show the brief as it was last saved.
+                  <strong>Your latest edits are not saved</strong> ({unsaved}). The PDF will show the brief as it was
+                  last saved.
                 </span>
               </p>
             )}
@@ -252,7 +268,12 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
                 {phase.notice}
               </p>
             )}
-            <PreflightReport preflight={preflight} disabled={exporting} onOpenCitation={openCitation} onOpenClaim={openClaim} />
+            <PreflightReport
+              preflight={preflight}
+              disabled={exporting}
+              onOpenCitation={openCitation}
+              onOpenClaim={openClaim}
+            />
             {blocked && (
               <div className="export-dialog__confirm">
                 <label className="checkbox" htmlFor={confirmId}>
@@ -288,7 +309,8 @@ export function ExportDialog({ briefId, onClose, onOpenCitation, onOpenClaim }: 
             </p>
             <p className="export-dialog__done-detail">
               {`${formatBytes(phase.bytes)} · ${plural(phase.preflight.citationCount, 'citation')}`}
-              {phase.preflight.orphaned.length > 0 && ` · ${plural(phase.preflight.orphaned.length, 'orphaned citation')} marked in the PDF`}
+              {phase.preflight.orphaned.length > 0 &&
+                ` · ${plural(phase.preflight.orphaned.length, 'orphaned citation')} marked in the PDF`}
             </p>
             {showError && <ErrorNote error={showError} />}
           </div>

@@ -47,7 +47,11 @@ export function ExportProvider({ briefId, openCitation, openClaim, children }: E
           key={open.request}
           briefId={open.briefId}
           onClose={close}
-          onOpenCitation={(citationId) => void openCitation(citationId).catch((error: unknown) => toasts.error(error, 'Could not open the cited passage'))}
+          onOpenCitation={(citationId) =>
+            void openCitation(citationId).catch((error: unknown) =>
+              toasts.error(error, 'Could not open the cited passage'),
+            )
+          }
           onOpenClaim={openClaim}
         />
       )}

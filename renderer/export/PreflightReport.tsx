@@ -31,7 +31,11 @@ export function PreflightReport({ preflight, disabled, onOpenCitation, onOpenCla
         <Count label={citationCount === 1 ? 'citation' : 'citations'} value={citationCount} tone="neutral" />
         <Count label="orphaned" value={orphaned.length} tone={orphaned.length ? 'danger' : 'ok'} />
         <Count label="approximate" value={fuzzy.length} tone={fuzzy.length ? 'warning' : 'ok'} />
-        <Count label={uncitedClaims.length === 1 ? 'uncited claim' : 'uncited claims'} value={uncitedClaims.length} tone={uncitedClaims.length ? 'warning' : 'ok'} />
+        <Count
+          label={uncitedClaims.length === 1 ? 'uncited claim' : 'uncited claims'}
+          value={uncitedClaims.length}
+          tone={uncitedClaims.length ? 'warning' : 'ok'}
+        />
       </dl>
 
       {orphaned.length === 0 && fuzzy.length === 0 && (
@@ -53,12 +57,22 @@ export function PreflightReport({ preflight, disabled, onOpenCitation, onOpenCla
             hint="The cited passage is no longer in the current version of its source. The PDF shows the stored quote, marked as orphaned."
           >
             {orphaned.map((c) => (
-              <CitationEntry key={c.citationId} citation={c} badge={<span className="badge badge--orphaned">passage not found</span>} disabled={disabled} onOpen={onOpenCitation} />
+              <CitationEntry
+                key={c.citationId}
+                citation={c}
+                badge={<span className="badge badge--orphaned">passage not found</span>}
+                disabled={disabled}
+                onOpen={onOpenCitation}
+              />
             ))}
           </Section>
         )}
         {fuzzy.length > 0 && (
-          <Section tone="warning" title={`Found approximately (${fuzzy.length})`} hint="The source changed since these passages were cited; they were found again with small differences.">
+          <Section
+            tone="warning"
+            title={`Found approximately (${fuzzy.length})`}
+            hint="The source changed since these passages were cited; they were found again with small differences."
+          >
             {fuzzy.map((c) => (
               <CitationEntry
                 key={c.citationId}
@@ -71,10 +85,19 @@ export function PreflightReport({ preflight, disabled, onOpenCitation, onOpenCla
           </Section>
         )}
         {uncitedClaims.length > 0 && (
-          <Section tone="warning" title={`Claims without a citation (${uncitedClaims.length})`} hint="These cards rest on no source passage; the PDF prints them without a note.">
+          <Section
+            tone="warning"
+            title={`Claims without a citation (${uncitedClaims.length})`}
+            hint="These cards rest on no source passage; the PDF prints them without a note."
+          >
             {uncitedClaims.map((claim) => (
               <li key={claim.claimId}>
-                <button type="button" className="preflight__entry preflight__entry--claim" disabled={disabled} onClick={() => onOpenClaim(claim.claimId)}>
+                <button
+                  type="button"
+                  className="preflight__entry preflight__entry--claim"
+                  disabled={disabled}
+                  onClick={() => onOpenClaim(claim.claimId)}
+                >
                   <span className="preflight__statement" dir="auto">
                     {claim.statement}
                   </span>
@@ -86,7 +109,10 @@ export function PreflightReport({ preflight, disabled, onOpenCitation, onOpenCla
         )}
         {missing > 0 && (
           <p className="preflight__missing">
-            {[missingClaimIds.length > 0 && plural(missingClaimIds.length, 'claim card'), missingCitationIds.length > 0 && plural(missingCitationIds.length, 'citation')]
+            {[
+              missingClaimIds.length > 0 && plural(missingClaimIds.length, 'claim card'),
+              missingCitationIds.length > 0 && plural(missingCitationIds.length, 'citation'),
+            ]
               .filter(Boolean)
               .join(' and ')}{' '}
             in this brief {missing === 1 ? 'is' : 'are'} no longer in the library and will not be printed.
@@ -97,7 +123,15 @@ export function PreflightReport({ preflight, disabled, onOpenCitation, onOpenCla
   );
 }
 
-function Count({ label, value, tone }: { label: string; value: number; tone: 'neutral' | 'ok' | 'warning' | 'danger' }) {
+function Count({
+  label,
+  value,
+  tone,
+}: {
+  label: string;
+  value: number;
+  tone: 'neutral' | 'ok' | 'warning' | 'danger';
+}) {
   return (
     <div className={`preflight__count preflight__count--${tone}`}>
       <dt>{label}</dt>
@@ -106,7 +140,17 @@ function Count({ label, value, tone }: { label: string; value: number; tone: 'ne
   );
 }
 
-function Section({ tone, title, hint, children }: { tone: 'danger' | 'warning'; title: string; hint: string; children: ReactNode }) {
+function Section({
+  tone,
+  title,
+  hint,
+  children,
+}: {
+  tone: 'danger' | 'warning';
+  title: string;
+  hint: string;
+  children: ReactNode;
+}) {
   return (
     <section className={`preflight__section preflight__section--${tone}`} aria-label={title}>
       <h3 className="preflight__heading">{title}</h3>
@@ -152,7 +196,18 @@ function CitationEntry({
 
 export function CheckIcon() {
   return (
-    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M3 8.5l3 3 7-7" />
     </svg>
   );

@@ -22,7 +22,9 @@ const KIND_LABELS: Record<BackupFileInfo['kind'], string> = {
 
 function formatWhen(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Shows the dialog when asked for, and the outcome of a restore after the page has reloaded. */
@@ -78,7 +80,12 @@ function RestoreBackupDialog() {
       onSubmit={() => (confirming ? void restore() : chosen && setConfirming(true))}
       footer={
         <>
-          <button type="button" className="button" disabled={restoring} onClick={() => (confirming ? setConfirming(false) : closeRestoreBackup())}>
+          <button
+            type="button"
+            className="button"
+            disabled={restoring}
+            onClick={() => (confirming ? setConfirming(false) : closeRestoreBackup())}
+          >
             {confirming ? 'Back' : 'Cancel'}
           </button>
           <button type="submit" className="button button--primary" disabled={!chosen || restoring}>
@@ -94,9 +101,13 @@ function RestoreBackupDialog() {
       ) : confirming && chosen ? (
         <div className="restore-confirm">
           <p>
-            Replace the library with the {KIND_LABELS[chosen.kind].toLowerCase()} of <strong>{formatWhen(chosen.createdAt)}</strong>?
+            Replace the library with the {KIND_LABELS[chosen.kind].toLowerCase()} of{' '}
+            <strong>{formatWhen(chosen.createdAt)}</strong>?
           </p>
-          <p>Sources, cards and briefs added or changed since then will not be in the restored library. They stay in the replaced library, which is kept as a file.</p>
+          <p>
+            Sources, cards and briefs added or changed since then will not be in the restored library. They stay in the
+            replaced library, which is kept as a file.
+          </p>
           {failure && (
             <p className="restore-confirm__error" role="alert">
               {failure}
@@ -105,7 +116,8 @@ function RestoreBackupDialog() {
         </div>
       ) : backups.length === 0 ? (
         <p className="backup-list__empty">
-          There are no backups yet. The app makes one on each day you use it and before every upgrade; File › Back Up Library… makes one now.
+          There are no backups yet. The app makes one on each day you use it and before every upgrade; File › Back Up
+          Library… makes one now.
         </p>
       ) : (
         <fieldset className="backup-list">

@@ -18,7 +18,9 @@ export function takeRestoredNotice(): RestoredNotice | null {
   sessionStorage.removeItem(KEY);
   try {
     const notice = JSON.parse(raw) as Partial<RestoredNotice>;
-    return typeof notice.title === 'string' && typeof notice.message === 'string' ? { title: notice.title, message: notice.message } : null;
+    return typeof notice.title === 'string' && typeof notice.message === 'string'
+      ? { title: notice.title, message: notice.message }
+      : null;
   } catch {
     return null;
   }

@@ -26,9 +26,17 @@ export function ImportProgress({ jobs }: { jobs: readonly ImportJob[] }) {
           </li>
         ))}
       </ul>
-      {rest > 0 && <p className="import-progress__more">{`and ${rest} more ${rest === 1 ? 'file' : 'files'} (${pending.length} still to import)`}</p>}
+      {rest > 0 && (
+        <p className="import-progress__more">{`and ${rest} more ${rest === 1 ? 'file' : 'files'} (${pending.length} still to import)`}</p>
+      )}
     </div>
   );
 }
 
-const PHASES: Record<ImportJob['phase'], string> = { queued: 'Waiting…', reading: 'Reading…', importing: 'Importing…', done: 'Imported', failed: 'Failed' };
+const PHASES: Record<ImportJob['phase'], string> = {
+  queued: 'Waiting…',
+  reading: 'Reading…',
+  importing: 'Importing…',
+  done: 'Imported',
+  failed: 'Failed',
+};

@@ -11,7 +11,15 @@ import { plural } from '../ui/formatDate';
 /** Characters above which pasted text is held aside rather than put in the text field. */
 const SHOWN_IN_FIELD_CHARS = 100_000;
 
-export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; onClose(): void; onImport(text: string, title: string): Promise<boolean> }) {
+export function PasteTextDialog({
+  open,
+  onClose,
+  onImport,
+}: {
+  open: boolean;
+  onClose(): void;
+  onImport(text: string, title: string): Promise<boolean>;
+}) {
   const [text, setText] = useState('');
   // Measured once when pasted: re-encoding megabytes on every render would cost more than the paste.
   const [held, setHeld] = useState<{ text: string; size: string; lines: number } | null>(null);
@@ -64,11 +72,23 @@ export function PasteTextDialog({ open, onClose, onImport }: { open: boolean; on
       description="The text is stored as a new source. Formatting is dropped; only the words are kept."
       onClose={onClose}
       onSubmit={submit}
-      footer={<CancelAndSubmit onCancel={onClose} submitLabel={busy ? 'Importing…' : 'Import text'} disabled={!content.trim() || busy} />}
+      footer={
+        <CancelAndSubmit
+          onCancel={onClose}
+          submitLabel={busy ? 'Importing…' : 'Import text'}
+          disabled={!content.trim() || busy}
+        />
+      }
     >
       <label className="field">
         <span className="field__label">Title</span>
-        <input className="input" dir="auto" value={title} placeholder="Taken from the first line if left empty" onChange={(e) => setTitle(e.target.value)} />
+        <input
+          className="input"
+          dir="auto"
+          value={title}
+          placeholder="Taken from the first line if left empty"
+          onChange={(e) => setTitle(e.target.value)}
+        />
       </label>
       {held !== null ? (
         <div className="field paste-held" role="status">

@@ -18,7 +18,12 @@ export function ReaderText({ text, lines, focusCitationId, label, ref }: ReaderT
   return (
     <div ref={ref} className="reader__text" data-length={text.length} aria-label={label} role="document">
       {lines.map((line) => (
-        <Line key={line.start} text={text} line={line} focusCitationId={lineHasCitation(line, focusCitationId) ? focusCitationId : null} />
+        <Line
+          key={line.start}
+          text={text}
+          line={line}
+          focusCitationId={lineHasCitation(line, focusCitationId) ? focusCitationId : null}
+        />
       ))}
     </div>
   );
@@ -38,10 +43,21 @@ const Line = memo(
       </div>
     );
   },
-  (before, after) => before.text === after.text && before.line.signature === after.line.signature && before.focusCitationId === after.focusCitationId,
+  (before, after) =>
+    before.text === after.text &&
+    before.line.signature === after.line.signature &&
+    before.focusCitationId === after.focusCitationId,
 );
 
-function Segment({ text, segment, focusCitationId }: { text: string; segment: ReaderSegment; focusCitationId: number | null }) {
+function Segment({
+  text,
+  segment,
+  focusCitationId,
+}: {
+  text: string;
+  segment: ReaderSegment;
+  focusCitationId: number | null;
+}) {
   const content = text.slice(segment.start, segment.end);
   if (segment.highlights.length === 0) {
     return (

@@ -3,12 +3,18 @@
 // message next to a field is the one the store would give.
 import { useEffect, useState } from 'react';
 import { sourceMetadataSchema, type Source, type SourceMetadata } from '../../shared/api/sources';
-import { SOURCE_RELIABILITY, SOURCE_RELIABILITY_GRADES, type SourceReliability } from '../../shared/tradecraft/vocabularies';
+import {
+  SOURCE_RELIABILITY,
+  SOURCE_RELIABILITY_GRADES,
+  type SourceReliability,
+} from '../../shared/tradecraft/vocabularies';
 import { invoke } from '../bridge';
 import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { useToasts } from '../ui/Toasts';
 
-type Draft = Record<'title' | 'publisher' | 'author' | 'url' | 'publishedAt' | 'language', string> & { reliability: SourceReliability };
+type Draft = Record<'title' | 'publisher' | 'author' | 'url' | 'publishedAt' | 'language', string> & {
+  reliability: SourceReliability;
+};
 
 function draftOf(source: Source): Draft {
   return {
@@ -83,7 +89,9 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source | null
       description="How this source is described in the library and in exported briefs."
       onClose={onClose}
       onSubmit={save}
-      footer={<CancelAndSubmit onCancel={onClose} submitLabel={saving ? 'Saving…' : 'Save details'} disabled={saving} />}
+      footer={
+        <CancelAndSubmit onCancel={onClose} submitLabel={saving ? 'Saving…' : 'Save details'} disabled={saving} />
+      }
     >
       {draft && (
         <div className="form-grid">
@@ -108,7 +116,11 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source | null
           ))}
           <label className="field">
             <span className="field__label">Reliability</span>
-            <select className="input" value={draft.reliability} onChange={(e) => setDraft({ ...draft, reliability: e.target.value as SourceReliability })}>
+            <select
+              className="input"
+              value={draft.reliability}
+              onChange={(e) => setDraft({ ...draft, reliability: e.target.value as SourceReliability })}
+            >
               {SOURCE_RELIABILITY_GRADES.map((grade) => (
                 <option key={grade} value={grade}>
                   {`${grade} — ${SOURCE_RELIABILITY[grade]}`}

@@ -28,7 +28,12 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
             </button>
             <div className="source-list__side">
               <ReliabilityBadge grade={source.reliability} />
-              <button type="button" className="button button--small button--quiet" aria-label={`Edit details of ${source.title}`} onClick={() => setEditing(source)}>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                aria-label={`Edit details of ${source.title}`}
+                onClick={() => setEditing(source)}
+              >
                 Details
               </button>
             </div>

@@ -35,7 +35,11 @@ const PULSE = [{ outlineOffset: '6px', outlineColor: 'transparent' }, { outlineO
 export function SourceReader({ target }: { target: ReaderTarget }) {
   const { sourceId, versionId, focusCitationId, request } = target;
   const actions = useWorkspaceActions();
-  const document_ = useQuery(() => invoke('sources.get', versionId ? { sourceId, versionId } : { sourceId }), [sourceId, versionId], ['sources']);
+  const document_ = useQuery(
+    () => invoke('sources.get', versionId ? { sourceId, versionId } : { sourceId }),
+    [sourceId, versionId],
+    ['sources'],
+  );
   const citations = useQuery(() => invoke('citations.forSource', { sourceId }), [sourceId], ['citations']);
   const [editing, setEditing] = useState(false);
   const [find, setFind] = useState('');
@@ -63,8 +67,12 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
         list.push({ start: c.start, end: c.end, kind: c.anchorStatus, citationId: c.id });
       } else if (c.anchorStatus === 'orphaned' && c.versionId === data.version.id) {
         // Reading the version an orphan was last found in: find its quote there to show it.
-        const found = reanchor({ start: 0, end: c.exact.length, exact: c.exact, prefix: c.prefix, suffix: c.suffix }, data.text);
-        if (found.status !== 'orphaned') list.push({ start: found.anchor.start, end: found.anchor.end, kind: 'orphaned', citationId: c.id });
+        const found = reanchor(
+          { start: 0, end: c.exact.length, exact: c.exact, prefix: c.prefix, suffix: c.suffix },
+          data.text,
+        );
+        if (found.status !== 'orphaned')
+          list.push({ start: found.anchor.start, end: found.anchor.end, kind: 'orphaned', citationId: c.id });
       }
     }
     if (match) list.push({ start: match.start, end: match.end, kind: 'match', citationId: null });
@@ -83,7 +91,13 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
       if (!container || !selection || selection.rangeCount === 0) return;
       if (!selection.getRangeAt(0).intersectsNode(container)) return;
       const range = selectionToRange(container, selection, data.text);
-      if (range) setReaderSelection({ sourceId: data.source.id, versionId: data.version.id, sourceTitle: data.source.title, ...range });
+      if (range)
+        setReaderSelection({
+          sourceId: data.source.id,
+          versionId: data.version.id,
+          sourceTitle: data.source.title,
+          ...range,
+        });
       else if (selection.isCollapsed && getReaderSelection()?.sourceId === data.source.id) setReaderSelection(null);
     };
     document.addEventListener('selectionchange', onSelectionChange);
@@ -96,7 +110,14 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
   useLayoutEffect(() => {
     if (!data || !isCurrent || !match) return;
     const anchor = createAnchor(data.text, match.start, match.end);
-    setReaderSelection({ sourceId: data.source.id, versionId: data.version.id, sourceTitle: data.source.title, start: anchor.start, end: anchor.end, exact: anchor.exact });
+    setReaderSelection({
+      sourceId: data.source.id,
+      versionId: data.version.id,
+      sourceTitle: data.source.title,
+      start: anchor.start,
+      end: anchor.end,
+      exact: anchor.exact,
+    });
   }, [data, isCurrent, match]);
 
   useEffect(() => {
@@ -112,7 +133,8 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
     if (mark) {
       mark.scrollIntoView({ block: 'center' });
       mark.focus({ preventScroll: true });
-      if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches) mark.animate(PULSE, { duration: 700, iterations: 2 });
+      if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches)
+        mark.animate(PULSE, { duration: 700, iterations: 2 });
     } else {
       bannerRef.current?.focus();
     }
@@ -146,7 +168,8 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
           shownVersionId={data.version.id}
           source={data.source}
           citationCount={citations.data?.length ?? data.source.citationCount}
-          onPick={(id) => actions.openSource(sourceId, id === data.source.currentVersionId ? null : id)} />
+          onPick={(id) => actions.openSource(sourceId, id === data.source.currentVersionId ? null : id)}
+        />
       </header>
 
       <ReaderToolbar
@@ -166,8 +189,8 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
       {!isCurrent && (
         <div className="banner banner--info">
           <p>
-            You are reading version {data.version.versionNo} of {data.source.versionCount}, imported {formatUpdated(data.version.importedAt)}. New
-            claim cards always cite the current version.
+            You are reading version {data.version.versionNo} of {data.source.versionCount}, imported{' '}
+            {formatUpdated(data.version.importedAt)}. New claim cards always cite the current version.
           </p>
           <button type="button" className="button button--small" onClick={() => actions.openSource(sourceId, null)}>
             Go to the current version
@@ -176,15 +199,20 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
       )}
 
       {focused && focused.anchorStatus !== 'exact' && (
-        <div ref={bannerRef} tabIndex={-1} className={`banner ${focused.anchorStatus === 'orphaned' ? 'banner--danger' : 'banner--warning'}`}>
+        <div
+          ref={bannerRef}
+          tabIndex={-1}
+          className={`banner ${focused.anchorStatus === 'orphaned' ? 'banner--danger' : 'banner--warning'}`}
+        >
           {focused.anchorStatus === 'orphaned' ? (
             <p>
-              <strong>This passage is no longer in the current version of the source.</strong> The citation keeps the quote it was made with:
+              <strong>This passage is no longer in the current version of the source.</strong> The citation keeps the
+              quote it was made with:
             </p>
           ) : (
             <p>
-              <strong>Found approximately ({Math.round((focused.score ?? 0) * 100)} % match).</strong> The source changed since this passage was
-              cited; check that the highlighted text still says what the card claims.
+              <strong>Found approximately ({Math.round((focused.score ?? 0) * 100)} % match).</strong> The source
+              changed since this passage was cited; check that the highlighted text still says what the card claims.
             </p>
           )}
           {focused.anchorStatus === 'orphaned' && (
@@ -193,7 +221,11 @@ export function SourceReader({ target }: { target: ReaderTarget }) {
             </blockquote>
           )}
           {focused.anchorStatus === 'orphaned' && focused.versionId !== data.version.id && (
-            <button type="button" className="button button--small" onClick={() => actions.openSource(sourceId, focused.versionId)}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => actions.openSource(sourceId, focused.versionId)}
+            >
               Show the version it was last found in
             </button>
           )}
@@ -246,14 +278,23 @@ function VersionLine({
   onPick(versionId: number): void;
 }) {
   const selectId = useId();
-  const versions = useQuery(() => (source.versionCount > 1 ? invoke('sources.versions', { sourceId }) : Promise.resolve([])), [sourceId, source.versionCount], ['sources']);
+  const versions = useQuery(
+    () => (source.versionCount > 1 ? invoke('sources.versions', { sourceId }) : Promise.resolve([])),
+    [sourceId, source.versionCount],
+    ['sources'],
+  );
   return (
     <div className="reader__versions">
       <span>{plural(citationCount, 'citation')}</span>
       {source.versionCount > 1 && versions.data && versions.data.length > 0 && (
         <span className="inline-field">
           <label htmlFor={selectId}>Version</label>
-          <select id={selectId} className="input input--small" value={shownVersionId} onChange={(e) => onPick(Number(e.target.value))}>
+          <select
+            id={selectId}
+            className="input input--small"
+            value={shownVersionId}
+            onChange={(e) => onPick(Number(e.target.value))}
+          >
             {versions.data.map((v) => (
               <option key={v.id} value={v.id}>
                 {`${v.versionNo}${v.id === source.currentVersionId ? ' (current)' : ''} · ${formatUpdated(v.importedAt)}`}
@@ -278,7 +319,16 @@ interface ToolbarProps {
   sourceId: number;
 }
 
-function ReaderToolbar({ find, onFind, onStep, onSettleFind, matchCount, matchIndex, citable, sourceId }: ToolbarProps) {
+function ReaderToolbar({
+  find,
+  onFind,
+  onStep,
+  onSettleFind,
+  matchCount,
+  matchIndex,
+  citable,
+  sourceId,
+}: ToolbarProps) {
   const selection = useReaderSelection();
   const passage = selection?.sourceId === sourceId ? selection : null;
   const { inspector, openBriefId } = useWorkspace();
@@ -289,7 +339,11 @@ function ReaderToolbar({ find, onFind, onStep, onSettleFind, matchCount, matchIn
   const citeInBrief = async () => {
     if (!passage || openBriefId === null) return;
     try {
-      const citation = await invoke('citations.attach', { briefId: openBriefId, target: { sourceId: passage.sourceId, start: passage.start, end: passage.end }, stance: 'supports' });
+      const citation = await invoke('citations.attach', {
+        briefId: openBriefId,
+        target: { sourceId: passage.sourceId, start: passage.start, end: passage.end },
+        stance: 'supports',
+      });
       insertCitationIntoBrief(citation.id);
     } catch (error) {
       toasts.error(error, 'Could not cite the passage in the brief');
@@ -303,7 +357,11 @@ function ReaderToolbar({ find, onFind, onStep, onSettleFind, matchCount, matchIn
       return;
     }
     try {
-      await invoke('citations.attach', { claimId: inspector.claimId, target: { sourceId: passage.sourceId, start: passage.start, end: passage.end }, stance: 'supports' });
+      await invoke('citations.attach', {
+        claimId: inspector.claimId,
+        target: { sourceId: passage.sourceId, start: passage.start, end: passage.end },
+        stance: 'supports',
+      });
       toasts.success('Citation added', `The passage now supports card #${inspector.claimId}.`);
     } catch (error) {
       toasts.error(error, 'Could not add the citation');
@@ -358,7 +416,13 @@ function ReaderToolbar({ find, onFind, onStep, onSettleFind, matchCount, matchIn
           </button>
         )}
         {inspector && citable && (
-          <button type="button" className="button button--small" disabled={!passage} onMouseDown={(e) => e.preventDefault()} onClick={addToCard}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!passage}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={addToCard}
+          >
             Add to card
           </button>
         )}
@@ -367,7 +431,13 @@ function ReaderToolbar({ find, onFind, onStep, onSettleFind, matchCount, matchIn
           className="button button--small button--primary"
           disabled={!passage || !citable}
           aria-keyshortcuts={ariaShortcut(SHORTCUTS.createClaimFromSelection)}
-          title={citable ? (passage ? 'Create a claim card citing the selected passage' : 'Select a passage first') : 'Switch to the current version to cite'}
+          title={
+            citable
+              ? passage
+                ? 'Create a claim card citing the selected passage'
+                : 'Select a passage first'
+              : 'Switch to the current version to cite'
+          }
           // Keep the text selection: pressing a button must not collapse it before the click.
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => passage && actions.newClaim(passage)}

@@ -101,7 +101,9 @@ export function SourcesPanel() {
               </>
             }
           >
-            <p>Text, Markdown and HTML files become sources you can read, quote and cite. You can also drop files here.</p>
+            <p>
+              Text, Markdown and HTML files become sources you can read, quote and cite. You can also drop files here.
+            </p>
           </EmptyState>
         ) : (
           <SourceList sources={sources.data} />

@@ -15,7 +15,11 @@ export function findAll(text: string, query: string): { start: number; end: numb
   const haystack = caseless ? lowerText : text;
   const target = caseless ? lowerNeedle : needle;
   const found: { start: number; end: number }[] = [];
-  for (let at = haystack.indexOf(target); at !== -1 && found.length < MAX_MATCHES; at = haystack.indexOf(target, at + 1)) {
+  for (
+    let at = haystack.indexOf(target);
+    at !== -1 && found.length < MAX_MATCHES;
+    at = haystack.indexOf(target, at + 1)
+  ) {
     found.push({ start: at, end: at + target.length });
   }
   return found;

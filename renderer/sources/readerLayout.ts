@@ -66,6 +66,8 @@ function layoutLine(start: number, end: number, active: readonly ReaderHighlight
     const to = points[i + 1]!;
     segments.push({ start: from, end: to, highlights: inLine.filter((h) => h.start <= from && h.end >= to) });
   }
-  const signature = segments.map((s) => `${s.start}-${s.end}:${s.highlights.map((h) => `${h.kind}${h.citationId ?? ''}`).join('.')}`).join('|');
+  const signature = segments
+    .map((s) => `${s.start}-${s.end}:${s.highlights.map((h) => `${h.kind}${h.citationId ?? ''}`).join('.')}`)
+    .join('|');
   return { start, end, segments, signature };
 }

@@ -23,7 +23,15 @@ export function getReaderSelection(): PassageSelection | null {
 
 export function setReaderSelection(next: PassageSelection | null): void {
   if (current === next) return;
-  if (current && next && current.sourceId === next.sourceId && current.versionId === next.versionId && current.start === next.start && current.end === next.end) return;
+  if (
+    current &&
+    next &&
+    current.sourceId === next.sourceId &&
+    current.versionId === next.versionId &&
+    current.start === next.start &&
+    current.end === next.end
+  )
+    return;
   current = next;
   for (const listener of [...listeners]) listener();
 }

@@ -24,7 +24,10 @@ export function domPointToOffset(container: HTMLElement, node: Node, offset: num
     return offset === 0 ? Number(element.dataset.start) : Number(element.dataset.end);
   }
   const child = element.childNodes[offset];
-  if (child) return child.nodeType === Node.ELEMENT_NODE ? startOf(child as HTMLElement, length) : domPointToOffset(container, child, 0);
+  if (child)
+    return child.nodeType === Node.ELEMENT_NODE
+      ? startOf(child as HTMLElement, length)
+      : domPointToOffset(container, child, 0);
   if (element === container) return length;
   return Number(element.dataset.end ?? length);
 }
@@ -45,7 +48,11 @@ export interface SelectedRange {
  * white space and widened to whole characters exactly as the store will anchor it; null when
  * nothing of the reader is selected.
  */
-export function selectionToRange(container: HTMLElement, selection: Selection | null, text: string): SelectedRange | null {
+export function selectionToRange(
+  container: HTMLElement,
+  selection: Selection | null,
+  text: string,
+): SelectedRange | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!range.intersectsNode(container)) return null;

@@ -46,7 +46,8 @@ export function useSourceImport() {
   const actions = useWorkspaceActions();
   const toasts = useToasts();
 
-  const update = (id: number, change: Partial<ImportJob>) => setJobs((list) => list.map((j) => (j.id === id ? { ...j, ...change } : j)));
+  const update = (id: number, change: Partial<ImportJob>) =>
+    setJobs((list) => list.map((j) => (j.id === id ? { ...j, ...change } : j)));
   const finish = (id: number) => window.setTimeout(() => setJobs((list) => list.filter((j) => j.id !== id)), 1500);
 
   const report = useCallback(
@@ -63,7 +64,16 @@ export function useSourceImport() {
     async (files: readonly File[]) => {
       // The whole batch is listed at once, so its progress reads "3 of 40", then imported in order.
       const batch = files.map((file) => ({ file, id: nextJobId++ }));
-      setJobs((list) => [...list, ...batch.map(({ file, id }) => ({ id, name: file.name, bytes: file.size, phase: 'queued' as const, progress: 0 }))]);
+      setJobs((list) => [
+        ...list,
+        ...batch.map(({ file, id }) => ({
+          id,
+          name: file.name,
+          bytes: file.size,
+          phase: 'queued' as const,
+          progress: 0,
+        })),
+      ]);
       const counts = { imported: 0, duplicates: 0 };
       for (const { file, id } of batch) {
         try {
@@ -88,7 +98,12 @@ export function useSourceImport() {
       }
       if (batch.length > 1) {
         const failed = batch.length - counts.imported - counts.duplicates;
-        const details = [counts.duplicates && `${counts.duplicates} already in the library`, failed && `${failed} could not be imported`].filter(Boolean).join(', ');
+        const details = [
+          counts.duplicates && `${counts.duplicates} already in the library`,
+          failed && `${failed} could not be imported`,
+        ]
+          .filter(Boolean)
+          .join(', ');
         toasts.success(`Imported ${counts.imported} of ${batch.length} files`, details);
       }
     },
@@ -99,7 +114,10 @@ export function useSourceImport() {
   const importText = useCallback(
     async (text: string, title: string): Promise<boolean> => {
       try {
-        const result = await invoke('sources.import', { content: { text, format: 'text' }, metadata: title.trim() ? { title: title.trim() } : {} });
+        const result = await invoke('sources.import', {
+          content: { text, format: 'text' },
+          metadata: title.trim() ? { title: title.trim() } : {},
+        });
         report(result, title.trim() ? `“${title.trim()}”` : 'the pasted text');
         return true;
       } catch (error) {

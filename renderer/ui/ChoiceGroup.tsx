@@ -16,8 +16,18 @@ export function ChoiceGroup<T extends string>({ legend, value, options, onChange
       <legend className="field__label">{legend}</legend>
       <div className="choice-group__options">
         {options.map((option) => (
-          <label key={option.value} className={`choice-group__option${option.value === value ? ' is-checked' : ''}`} title={option.title}>
-            <input type="radio" name={name} value={option.value} checked={option.value === value} onChange={() => onChange(option.value)} />
+          <label
+            key={option.value}
+            className={`choice-group__option${option.value === value ? ' is-checked' : ''}`}
+            title={option.title}
+          >
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={option.value === value}
+              onChange={() => onChange(option.value)}
+            />
             <span>{option.label}</span>
           </label>
         ))}

@@ -82,7 +82,15 @@ export function Dialog({ open, title, description, onClose, onSubmit, children, 
 }
 
 /** The usual footer of a form dialog: Cancel, then the button that submits the form. */
-export function CancelAndSubmit({ onCancel, submitLabel, disabled = false }: { onCancel(): void; submitLabel: string; disabled?: boolean }) {
+export function CancelAndSubmit({
+  onCancel,
+  submitLabel,
+  disabled = false,
+}: {
+  onCancel(): void;
+  submitLabel: string;
+  disabled?: boolean;
+}) {
   return (
     <>
       <button type="button" className="button" onClick={onCancel}>

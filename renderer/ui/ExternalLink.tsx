@@ -13,7 +13,12 @@ export function ExternalLink({ url, children }: { url: string; children?: string
     );
   }
   return (
-    <button type="button" className="link-button external-link" title={`Open ${safe} in your browser`} onClick={() => openExternal(safe)}>
+    <button
+      type="button"
+      className="link-button external-link"
+      title={`Open ${safe} in your browser`}
+      onClick={() => openExternal(safe)}
+    >
       {children ?? displayUrl(safe)}
       <span aria-hidden="true"> ↗</span>
       <span className="visually-hidden"> (opens in your browser)</span>

@@ -45,7 +45,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (toast: Omit<Toast, 'id'>) => {
       const id = nextId.current++;
       // Keep the list short: a burst of identical failures shows once.
-      setToasts((list) => [...list.filter((t) => !(t.title === toast.title && t.message === toast.message)), { ...toast, id }].slice(-5));
+      setToasts((list) =>
+        [...list.filter((t) => !(t.title === toast.title && t.message === toast.message)), { ...toast, id }].slice(-5),
+      );
       if (toast.tone !== 'error') window.setTimeout(() => dismiss(id), FADE_AFTER_MS);
     },
     [dismiss],
@@ -60,7 +62,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         push({ tone: 'error', title: context ?? ERROR_TITLES[appError.code] ?? 'Error', message: appError.message });
       },
       info: (title, message = '', action) => push({ tone: 'info', title, message, ...(action ? { action } : {}) }),
-      success: (title, message = '', action) => push({ tone: 'success', title, message, ...(action ? { action } : {}) }),
+      success: (title, message = '', action) =>
+        push({ tone: 'success', title, message, ...(action ? { action } : {}) }),
     }),
     [push],
   );
@@ -105,7 +108,12 @@ function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="icon-button toast__close" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>
+      <button
+        type="button"
+        className="icon-button toast__close"
+        aria-label="Dismiss notification"
+        onClick={() => onDismiss(toast.id)}
+      >
         ×
       </button>
     </div>

@@ -29,13 +29,19 @@ export function matchesShortcut(event: KeyboardEvent | ReactKeyboardEvent, short
 /** The shortcut as people read it on this platform: "Ctrl+Shift+K" or "⌘⇧K". */
 export function formatShortcut(shortcut: Shortcut): string {
   const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
-  if (IS_MAC) return `${shortcut.alt ? '⌥' : ''}${shortcut.shift ? '⇧' : ''}${shortcut.mod ? '⌘' : ''}${key === 'Enter' ? '↩' : key}`;
+  if (IS_MAC)
+    return `${shortcut.alt ? '⌥' : ''}${shortcut.shift ? '⇧' : ''}${shortcut.mod ? '⌘' : ''}${key === 'Enter' ? '↩' : key}`;
   return [shortcut.mod && 'Ctrl', shortcut.alt && 'Alt', shortcut.shift && 'Shift', key].filter(Boolean).join('+');
 }
 
 /** The value for aria-keyshortcuts (WAI-ARIA spelling: "Control+Shift+K"). */
 export function ariaShortcut(shortcut: Shortcut): string {
-  return [shortcut.mod && (IS_MAC ? 'Meta' : 'Control'), shortcut.alt && 'Alt', shortcut.shift && 'Shift', shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key]
+  return [
+    shortcut.mod && (IS_MAC ? 'Meta' : 'Control'),
+    shortcut.alt && 'Alt',
+    shortcut.shift && 'Shift',
+    shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key,
+  ]
     .filter(Boolean)
     .join('+');
 }

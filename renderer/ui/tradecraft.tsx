@@ -20,13 +20,23 @@ export function ReliabilityBadge({ grade, long }: { grade: SourceReliability; lo
     <span className={`badge badge--grade badge--grade-${grade}`} title={`Source reliability ${grade}: ${meaning}`}>
       <span className="visually-hidden">Source reliability </span>
       {grade}
-      {long ? <span className="badge__long">{` · ${meaning}`}</span> : <span className="visually-hidden">{`, ${meaning}`}</span>}
+      {long ? (
+        <span className="badge__long">{` · ${meaning}`}</span>
+      ) : (
+        <span className="visually-hidden">{`, ${meaning}`}</span>
+      )}
     </span>
   );
 }
 
 /** A citation's grading such as B2: its source's reliability and the claim's information credibility. */
-export function GradingBadge({ reliability, credibility }: { reliability: SourceReliability; credibility: InformationCredibility | null }) {
+export function GradingBadge({
+  reliability,
+  credibility,
+}: {
+  reliability: SourceReliability;
+  credibility: InformationCredibility | null;
+}) {
   const grading = formatGrading(reliability, credibility);
   const meaning = `source ${SOURCE_RELIABILITY[reliability]}${credibility ? `, information ${INFORMATION_CREDIBILITY[credibility]}` : ', information credibility not graded'}`;
   return (
@@ -40,9 +50,15 @@ export function GradingBadge({ reliability, credibility }: { reliability: Source
 export function MarkingBadge({ marking }: { marking: string }) {
   if (!marking) return null;
   const scheme = markingScheme(marking);
-  const level = scheme === 'tlp' ? marking.slice(4).split('+')[0]!.toLowerCase() : marking.split('//')[0]!.toLowerCase().replace(' ', '-');
+  const level =
+    scheme === 'tlp'
+      ? marking.slice(4).split('+')[0]!.toLowerCase()
+      : marking.split('//')[0]!.toLowerCase().replace(' ', '-');
   return (
-    <span className={`badge badge--marking badge--marking-${scheme} badge--marking-${level}`} title={`Handling marking: ${marking}`}>
+    <span
+      className={`badge badge--marking badge--marking-${scheme} badge--marking-${level}`}
+      title={`Handling marking: ${marking}`}
+    >
       {marking}
     </span>
   );
@@ -67,7 +83,10 @@ export function AnchorStatusBadge({ citation }: { citation: Pick<Citation, 'anch
   if (citation.anchorStatus === 'fuzzy') {
     const percent = Math.round((citation.score ?? 0) * 100);
     return (
-      <span className="badge badge--fuzzy" title="The source changed since this passage was cited; it was found again approximately.">
+      <span
+        className="badge badge--fuzzy"
+        title="The source changed since this passage was cited; it was found again approximately."
+      >
         approximate · {percent} %
       </span>
     );

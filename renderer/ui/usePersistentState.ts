@@ -2,7 +2,11 @@
 // out-of-range stored values fall back to the default instead of breaking the layout.
 import { useCallback, useState } from 'react';
 
-export function usePersistentState<T>(key: string, fallback: T, isValid: (value: unknown) => value is T): [T, (value: T) => void] {
+export function usePersistentState<T>(
+  key: string,
+  fallback: T,
+  isValid: (value: unknown) => value is T,
+): [T, (value: T) => void] {
   const [value, setValue] = useState<T>(() => {
     try {
       const stored = window.localStorage.getItem(key);

@@ -29,7 +29,13 @@ export function createAnchor(text: string, start: number, end: number): TextAnch
   }
   const from = characterStartAtOrBefore(text, start);
   const to = characterEndAtOrAfter(text, end);
-  return { start: from, end: to, exact: text.slice(from, to), prefix: contextBefore(text, from), suffix: contextAfter(text, to) };
+  return {
+    start: from,
+    end: to,
+    exact: text.slice(from, to),
+    prefix: contextBefore(text, from),
+    suffix: contextAfter(text, to),
+  };
 }
 
 /** Every offset where `quote` occurs in `text` as whole characters (an occurrence that would cut a character is not one); none for an empty quote. */

@@ -100,7 +100,11 @@ export function reanchor(anchor: TextAnchor, newText: string): ReanchorResult {
   // (An orphan re-anchored later may carry no usable position: 0 then serves as the hint.)
   const stored = Number.isSafeInteger(anchor.start) ? anchor.start : 0;
   const storedEnd = stored + quote.length;
-  if (newText.startsWith(quote, stored) && contextBefore(newText, stored) === anchor.prefix && contextAfter(newText, storedEnd) === anchor.suffix) {
+  if (
+    newText.startsWith(quote, stored) &&
+    contextBefore(newText, stored) === anchor.prefix &&
+    contextAfter(newText, storedEnd) === anchor.suffix
+  ) {
     return { status: 'exact', anchor: createAnchor(newText, stored, storedEnd), score: 1 };
   }
 
@@ -126,7 +130,9 @@ export function reanchor(anchor: TextAnchor, newText: string): ReanchorResult {
 function resultOf(c: Candidate, anchor: TextAnchor, text: string): ReanchorResult {
   const { start, end } = snapEdges(c, anchor.exact, text);
   const rebuilt = createAnchor(text, start, end);
-  return rebuilt.exact === anchor.exact ? { status: 'exact', anchor: rebuilt, score: 1 } : { status: 'fuzzy', anchor: rebuilt, score: c.score };
+  return rebuilt.exact === anchor.exact
+    ? { status: 'exact', anchor: rebuilt, score: 1 }
+    : { status: 'fuzzy', anchor: rebuilt, score: c.score };
 }
 
 /** How many characters of each end of the quote decide where an edited passage begins and ends. */
@@ -145,11 +151,17 @@ function snapEdges(c: Candidate, quote: string, text: string): { start: number; 
   const slack = Math.min(32, Math.max(1, 2 * c.errors));
   const head = quote.slice(0, EDGE);
   const tail = quote.slice(-EDGE);
-  const pick = (positions: number[], cost: (at: number) => number, sameEdge: (at: number) => boolean, original: number) =>
+  const pick = (
+    positions: number[],
+    cost: (at: number) => number,
+    sameEdge: (at: number) => boolean,
+    original: number,
+  ) =>
     positions
       .map((at) => ({ at, cost: cost(at), same: sameEdge(at) ? 0 : 1, shift: Math.abs(at - original) }))
       .sort((a, b) => a.cost - b.cost || a.same - b.same || a.shift - b.shift)[0]!.at;
-  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((at) => isCharacterBoundary(text, at));
+  const range = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((at) => isCharacterBoundary(text, at));
   const end = pick(
     range(Math.max(c.start + 1, c.end - slack), Math.min(text.length, c.end + slack)),
     (at) => alignmentCost(tail, text.slice(Math.max(c.start, at - tail.length - slack), at), 'end'),
@@ -210,7 +222,9 @@ class Judge {
    * matches (the search reports the fewest-error ones) at a fraction of the cost.
    */
   bestApproximate(ranges: Range[]): Candidate | undefined {
-    const verbatim = ranges.flatMap((r) => this.occurrencesIn(r)).map((at): Range => [at, at + this.anchor.exact.length]);
+    const verbatim = ranges
+      .flatMap((r) => this.occurrencesIn(r))
+      .map((at): Range => [at, at + this.anchor.exact.length]);
     const candidates = ranges
       .flatMap(([from, to]) => approximateMatches(this.text, from, to, this.anchor.exact, this.maxErrors, verbatim))
       .map((m) => {
@@ -232,13 +246,16 @@ class Judge {
     const whole = prefix + exact + suffix;
     const offsets = new Set<number>();
     for (const at of [0, 10, 20]) offsets.add(Math.min(at, Math.max(0, prefix.length - LANDMARK)));
-    for (let i = 0; i < 4; i += 1) offsets.add(prefix.length + Math.floor((i * Math.max(0, exact.length - LANDMARK)) / 3));
-    for (const at of [0, 10, 20]) offsets.add(prefix.length + exact.length + Math.min(at, Math.max(0, suffix.length - LANDMARK)));
+    for (let i = 0; i < 4; i += 1)
+      offsets.add(prefix.length + Math.floor((i * Math.max(0, exact.length - LANDMARK)) / 3));
+    for (const at of [0, 10, 20])
+      offsets.add(prefix.length + exact.length + Math.min(at, Math.max(0, suffix.length - LANDMARK)));
     const windows: Range[] = [];
     for (const offset of offsets) {
       const piece = whole.slice(offset, offset + LANDMARK);
       if (piece.length < LANDMARK) continue;
-      for (const at of this.nearestOccurrences(piece)) windows.push(this.around(at - offset + prefix.length, this.maxErrors + 64));
+      for (const at of this.nearestOccurrences(piece))
+        windows.push(this.around(at - offset + prefix.length, this.maxErrors + 64));
     }
     return mergeRanges(windows);
   }
@@ -254,7 +271,9 @@ class Judge {
     const suffix = this.suffixSimilarity(end);
     const distance = Math.abs(start - this.anchor.start);
     const position = 1 - Math.min(1, distance / Math.max(1, this.text.length));
-    const score = (WEIGHT.quote * quote + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position) / WEIGHT_TOTAL;
+    const score =
+      (WEIGHT.quote * quote + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position) /
+      WEIGHT_TOTAL;
     return { start, end, errors, prefix, suffix, distance, score };
   }
 
@@ -269,7 +288,11 @@ class Judge {
     // close to the start: compare it with a full-length new context.
     if (prefix.length < CONTEXT_LENGTH - 1) return similarity(prefix, contextBefore(this.text, start));
     this.prefixMatcher ??= new SideMatcher(prefix, 'backward');
-    return 1 - this.prefixMatcher.cost(this.text, start, Math.max(0, start - CONTEXT_LENGTH - CONTEXT_SLACK)) / this.prefixMatcher.length;
+    return (
+      1 -
+      this.prefixMatcher.cost(this.text, start, Math.max(0, start - CONTEXT_LENGTH - CONTEXT_SLACK)) /
+        this.prefixMatcher.length
+    );
   }
 
   /** How much of the stored suffix still stands right after `end` (see prefixSimilarity). */
@@ -277,7 +300,11 @@ class Judge {
     const suffix = this.anchor.suffix;
     if (suffix.length < CONTEXT_LENGTH - 1) return similarity(suffix, contextAfter(this.text, end));
     this.suffixMatcher ??= new SideMatcher(suffix, 'forward');
-    return 1 - this.suffixMatcher.cost(this.text, end, Math.min(this.text.length, end + CONTEXT_LENGTH + CONTEXT_SLACK)) / this.suffixMatcher.length;
+    return (
+      1 -
+      this.suffixMatcher.cost(this.text, end, Math.min(this.text.length, end + CONTEXT_LENGTH + CONTEXT_SLACK)) /
+        this.suffixMatcher.length
+    );
   }
 
   /**
@@ -290,7 +317,8 @@ class Judge {
   accepts(c: Candidate): boolean {
     if (c.errors > this.maxErrors || c.score < ACCEPT_SCORE) return false;
     const { prefix, exact, suffix } = this.anchor;
-    if (exact.length < SHORT_QUOTE) return c.prefix >= SIDE_PRESENT_SHORT_QUOTE && c.suffix >= SIDE_PRESENT_SHORT_QUOTE && this.bestExplains(c);
+    if (exact.length < SHORT_QUOTE)
+      return c.prefix >= SIDE_PRESENT_SHORT_QUOTE && c.suffix >= SIDE_PRESENT_SHORT_QUOTE && this.bestExplains(c);
     // A side cut short by the start or end of the document only says "at that end", which text
     // added there would say too: the other side must then agree closely.
     const atEdge = prefix.length < MIN_LONE_SIDE || suffix.length < MIN_LONE_SIDE;
@@ -319,7 +347,9 @@ class Judge {
     const from = Math.max(0, c.start - prefix.length - EXPLANATION_SLACK);
     const to = Math.min(this.text.length, c.end + suffix.length + EXPLANATION_SLACK);
     const placed =
-      alignmentCost(prefix, this.text.slice(from, c.start), 'end') + editDistance(exact, this.text.slice(c.start, c.end)) + alignmentCost(suffix, this.text.slice(c.end, to), 'start');
+      alignmentCost(prefix, this.text.slice(from, c.start), 'end') +
+      editDistance(exact, this.text.slice(c.start, c.end)) +
+      alignmentCost(suffix, this.text.slice(c.end, to), 'start');
     return placed <= alignmentCost(prefix + exact + suffix, this.text.slice(from, to), 'neither');
   }
 
@@ -352,7 +382,9 @@ class Judge {
       }
     }
     // The candidate itself is masked, so only another place can match.
-    return mergeRanges(windows).every(([from, to]) => approximateMatches(this.text, from, to, quote, looseErrors, [[c.start, c.end]]).length === 0);
+    return mergeRanges(windows).every(
+      ([from, to]) => approximateMatches(this.text, from, to, quote, looseErrors, [[c.start, c.end]]).length === 0,
+    );
   }
 
   /** Verbatim occurrences of the quote that lie within `range` (those of the whole text are kept for reuse). */
@@ -367,7 +399,9 @@ class Judge {
       // Searching a slice bounds the work to the range.
       found = findExactOccurrences(this.text.slice(from, to), quote).map((at) => at + from);
     }
-    found = found.filter((at) => isCharacterBoundary(this.text, at) && isCharacterBoundary(this.text, at + quote.length));
+    found = found.filter(
+      (at) => isCharacterBoundary(this.text, at) && isCharacterBoundary(this.text, at + quote.length),
+    );
     if (whole) this.everyOccurrence = found;
     return found;
   }
@@ -424,7 +458,14 @@ interface Match {
  * occurrences (already judged in step 2) are masked out, and long ranges are searched in chunks
  * so that each chunk reports its own best matches.
  */
-function approximateMatches(text: string, from: number, to: number, quote: string, maxErrors: number, masks: Range[]): Match[] {
+function approximateMatches(
+  text: string,
+  from: number,
+  to: number,
+  quote: string,
+  maxErrors: number,
+  masks: Range[],
+): Match[] {
   const longest = quote.length + maxErrors;
   const chunk = Math.max(4096, 4 * longest);
   const sortedMasks = [...masks].sort((a, b) => a[0] - b[0]);
@@ -467,7 +508,10 @@ class SideMatcher {
   private readonly last: number;
   readonly length: number;
 
-  constructor(side: string, private readonly direction: 'forward' | 'backward') {
+  constructor(
+    side: string,
+    private readonly direction: 'forward' | 'backward',
+  ) {
     // One 32-bit word holds 32 characters: the ones nearest the quote are kept.
     const units = (direction === 'forward' ? side : reversed(side)).slice(0, 32);
     for (let i = 0; i < units.length; i += 1) {
@@ -485,7 +529,11 @@ class SideMatcher {
     let score = this.length;
     let bestScore = score;
     const step = this.direction === 'forward' ? 1 : -1;
-    for (let at = this.direction === 'forward' ? boundary : boundary - 1; step > 0 ? at < limit : at >= limit; at += step) {
+    for (
+      let at = this.direction === 'forward' ? boundary : boundary - 1;
+      step > 0 ? at < limit : at >= limit;
+      at += step
+    ) {
       const equal = this.equal.get(text.charCodeAt(at)) ?? 0;
       const xv = equal | negative;
       const xh = (((equal & positive) + positive) ^ positive) | equal;
@@ -515,7 +563,11 @@ function alignmentCost(pattern: string, text: string, anchored: 'start' | 'end' 
   for (let i = 1; i <= pattern.length; i += 1) {
     const next = [i];
     for (let j = 1; j <= text.length; j += 1) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1));
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1),
+      );
     }
     row = next;
   }
@@ -572,11 +624,15 @@ class LandmarkIndex {
     this.next = new Int32Array(count);
     this.hashes = new Uint32Array(count);
     let hash = 0;
-    for (let i = 0; i < LANDMARK && i < text.length; i += 1) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) >>> 0;
+    for (let i = 0; i < LANDMARK && i < text.length; i += 1)
+      hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) >>> 0;
     for (let i = 0; i < count; i += 1) {
       this.hashes[i] = hash;
       if (i + LANDMARK < text.length) {
-        hash = (Math.imul(hash - Math.imul(text.charCodeAt(i), HASH_BASE_POWER), HASH_BASE) + text.charCodeAt(i + LANDMARK)) >>> 0;
+        hash =
+          (Math.imul(hash - Math.imul(text.charCodeAt(i), HASH_BASE_POWER), HASH_BASE) +
+            text.charCodeAt(i + LANDMARK)) >>>
+          0;
       }
     }
     // Insert from the end, so that every chain lists its positions in increasing order.

@@ -133,12 +133,18 @@ export const claimsApi = {
     input: z.object({ claimId: idSchema }),
     output: z.array(z.object({ briefId: idSchema, title: z.string(), updatedAt: isoDateTime })),
   },
-  'claims.tags': { input: z.object({}).default({}), output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
+  'claims.tags': {
+    input: z.object({}).default({}),
+    output: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+  },
   'citations.attach': {
     /** A citation belongs to a claim card, or to a brief when it cites a passage in running text. */
     input: newCitationSchema
       .extend({ claimId: idSchema.optional(), briefId: idSchema.optional() })
-      .refine((c) => (c.claimId === undefined) !== (c.briefId === undefined), 'A citation belongs to either a claim or a brief.'),
+      .refine(
+        (c) => (c.claimId === undefined) !== (c.briefId === undefined),
+        'A citation belongs to either a claim or a brief.',
+      ),
     output: citationSchema,
   },
   'citations.detach': { input: z.object({ citationId: idSchema }), output: z.object({ detached: z.literal(true) }) },

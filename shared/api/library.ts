@@ -23,7 +23,12 @@ export const libraryApi = {
     output: z.object({
       path: z.string(),
       schemaVersion: z.number().int(),
-      counts: z.object({ sources: z.number().int(), claims: z.number().int(), citations: z.number().int(), briefs: z.number().int() }),
+      counts: z.object({
+        sources: z.number().int(),
+        claims: z.number().int(),
+        citations: z.number().int(),
+        briefs: z.number().int(),
+      }),
     }),
   },
   'library.backup': {
@@ -51,7 +56,14 @@ export const libraryApi = {
       // A path anywhere: for the CLI and the main process (the app's page can never send one).
       z.object({ backupFile: nonEmptyText('Backup file', 4096) }).strict(),
       // A backup listed by library.backups, by its file name: what the app's page may ask for.
-      z.object({ backupName: z.string().regex(/^[^/\\\0]+\.db$/, 'Give the file name of a backup listed in the backups folder.').max(255) }).strict(),
+      z
+        .object({
+          backupName: z
+            .string()
+            .regex(/^[^/\\\0]+\.db$/, 'Give the file name of a backup listed in the backups folder.')
+            .max(255),
+        })
+        .strict(),
     ]),
     output: z.object({
       path: z.string(),

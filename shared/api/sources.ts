@@ -73,7 +73,11 @@ export const sourceVersionSchema = z.object({
 });
 export type SourceVersion = z.infer<typeof sourceVersionSchema>;
 
-export const reanchorSummarySchema = z.object({ exact: z.number().int(), fuzzy: z.number().int(), orphaned: z.number().int() });
+export const reanchorSummarySchema = z.object({
+  exact: z.number().int(),
+  fuzzy: z.number().int(),
+  orphaned: z.number().int(),
+});
 export type ReanchorSummary = z.infer<typeof reanchorSummarySchema>;
 
 const importContent = z
@@ -85,15 +89,30 @@ const importContent = z
     fileName: z.string().max(500).optional(),
     format: sourceFormatSchema.optional(),
   })
-  .refine((c) => (c.text === undefined) !== (c.base64 === undefined), 'Give either text or a file, not both and not neither.')
+  .refine(
+    (c) => (c.text === undefined) !== (c.base64 === undefined),
+    'Give either text or a file, not both and not neither.',
+  )
   // Refused from the length alone, before anything decodes or reads the content.
   .superRefine((content, ctx) => {
-    const subject = content.fileName !== undefined ? `“${content.fileName.split(/[\\/]/).pop()}”` : content.text !== undefined ? 'The text' : 'The file';
+    const subject =
+      content.fileName !== undefined
+        ? `“${content.fileName.split(/[\\/]/).pop()}”`
+        : content.text !== undefined
+          ? 'The text'
+          : 'The file';
     const refuse = (field: 'text' | 'base64', size: string) =>
-      ctx.addIssue({ code: 'custom', path: [field], message: oversizeSourceMessage(subject, size), ...TOO_LARGE_ISSUE });
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: oversizeSourceMessage(subject, size),
+        ...TOO_LARGE_ISSUE,
+      });
     // Every UTF-16 unit is at least one UTF-8 byte; the exact UTF-8 count is checked during extraction.
-    if (content.text !== undefined && content.text.length > MAX_SOURCE_BYTES) refuse('text', `at least ${formatMegabytes(content.text.length)}`);
-    if (content.base64 !== undefined && content.base64.length > MAX_SOURCE_BASE64_CHARS) refuse('base64', formatMegabytes(base64ByteLength(content.base64)));
+    if (content.text !== undefined && content.text.length > MAX_SOURCE_BYTES)
+      refuse('text', `at least ${formatMegabytes(content.text.length)}`);
+    if (content.base64 !== undefined && content.base64.length > MAX_SOURCE_BASE64_CHARS)
+      refuse('base64', formatMegabytes(base64ByteLength(content.base64)));
   });
 
 /** The number of bytes a base64 text decodes to: three per four characters, less the padding. */

@@ -37,7 +37,8 @@ export function collectReferences(document: SerializedDocument): { claimIds: num
   const citationIds = new Set<number>();
   for (const node of walkNodes(document.root)) {
     if (node.type === CLAIM_CARD_NODE_TYPE && Number.isInteger(node.claimId)) claimIds.add(node.claimId as number);
-    if (node.type === CITATION_NODE_TYPE && Number.isInteger(node.citationId)) citationIds.add(node.citationId as number);
+    if (node.type === CITATION_NODE_TYPE && Number.isInteger(node.citationId))
+      citationIds.add(node.citationId as number);
   }
   return { claimIds: [...claimIds], citationIds: [...citationIds] };
 }
@@ -47,7 +48,16 @@ export function textNode(text: string, format = 0): SerializedNode {
 }
 
 export function paragraphNode(children: SerializedNode[] = []): SerializedNode {
-  return { type: 'paragraph', version: 1, children, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '' };
+  return {
+    type: 'paragraph',
+    version: 1,
+    children,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+  };
 }
 
 export function headingNode(text: string, tag: 'h1' | 'h2' | 'h3' = 'h2'): SerializedNode {
@@ -76,6 +86,10 @@ export type AppendableBlock = { claimId: number } | { heading: string } | { text
 /** A copy of the document with one block added at the end. */
 export function appendBlock(document: SerializedDocument, block: AppendableBlock): SerializedDocument {
   const node =
-    'claimId' in block ? claimCardNode(block.claimId) : 'heading' in block ? headingNode(block.heading) : paragraphNode([textNode(block.text)]);
+    'claimId' in block
+      ? claimCardNode(block.claimId)
+      : 'heading' in block
+        ? headingNode(block.heading)
+        : paragraphNode([textNode(block.text)]);
   return { ...document, root: { ...document.root, children: [...document.root.children, node] } };
 }

@@ -4,8 +4,24 @@ import { z } from 'zod';
 
 /** The two equivalent estimative-language rows of ICD 203, from least to most likely. */
 export const LIKELIHOOD_ROWS = {
-  1: ['almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely', 'almost certain'],
-  2: ['remote', 'highly improbable', 'improbable', 'roughly even odds', 'probable', 'highly probable', 'nearly certain'],
+  1: [
+    'almost no chance',
+    'very unlikely',
+    'unlikely',
+    'roughly even chance',
+    'likely',
+    'very likely',
+    'almost certain',
+  ],
+  2: [
+    'remote',
+    'highly improbable',
+    'improbable',
+    'roughly even odds',
+    'probable',
+    'highly probable',
+    'nearly certain',
+  ],
 } as const;
 
 export const LIKELIHOOD_BANDS = ['1–5 %', '5–20 %', '20–45 %', '45–55 %', '55–80 %', '80–95 %', '95–99 %'] as const;
@@ -71,12 +87,10 @@ const CAVEAT = /^[A-Z0-9][A-Z0-9 ,]*$/;
  * A brief's handling marking: empty for none, a TLP 2.0 label, or a classification banner
  * with optional caveats joined by `//` (e.g. `SECRET//NOFORN`).
  */
-export const markingSchema = z
-  .string()
-  .refine(isValidMarking, {
-    message:
-      'Marking must be empty, a TLP label (TLP:RED, TLP:AMBER, TLP:AMBER+STRICT, TLP:GREEN, TLP:CLEAR) or a classification banner such as SECRET//NOFORN.',
-  });
+export const markingSchema = z.string().refine(isValidMarking, {
+  message:
+    'Marking must be empty, a TLP label (TLP:RED, TLP:AMBER, TLP:AMBER+STRICT, TLP:GREEN, TLP:CLEAR) or a classification banner such as SECRET//NOFORN.',
+});
 
 export function isValidMarking(marking: string): boolean {
   if (marking === '') return true;
@@ -95,14 +109,20 @@ function closedVocabulary<T extends readonly [string, ...string[]]>(values: T, w
   return z.enum(values, { error: () => `${what} must be one of: ${values.join(', ')}.` });
 }
 
-export const likelihoodSchema = closedVocabulary(LIKELIHOOD_TERMS as unknown as [LikelihoodTerm, ...LikelihoodTerm[]], 'Likelihood');
+export const likelihoodSchema = closedVocabulary(
+  LIKELIHOOD_TERMS as unknown as [LikelihoodTerm, ...LikelihoodTerm[]],
+  'Likelihood',
+);
 export const confidenceSchema = closedVocabulary(CONFIDENCE_LEVELS, 'Confidence');
 export const reliabilitySchema = closedVocabulary(['A', 'B', 'C', 'D', 'E', 'F'] as const, 'Source reliability');
 export const credibilitySchema = z
   .number({ error: () => 'Information credibility must be a whole number from 1 to 6.' })
   .int('Information credibility must be a whole number from 1 to 6.')
   .min(1, 'Information credibility must be a whole number from 1 to 6.')
-  .max(6, 'Information credibility must be a whole number from 1 to 6.') as unknown as z.ZodType<InformationCredibility>;
+  .max(
+    6,
+    'Information credibility must be a whole number from 1 to 6.',
+  ) as unknown as z.ZodType<InformationCredibility>;
 export const claimKindSchema = closedVocabulary(CLAIM_KINDS, 'Claim kind');
 export const claimStatusSchema = closedVocabulary(CLAIM_STATUSES, 'Claim status');
 export const stanceSchema = closedVocabulary(CITATION_STANCES, 'Citation stance');

@@ -40,7 +40,10 @@ function newLibrary(): string {
 async function cli(db: string, ...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['--db', db, ...args], { stdout: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`) });
+  const code = await main(['--db', db, ...args], {
+    stdout: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
+    stderr: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
+  });
   return { code, stdout, stderr };
 }
 
@@ -74,7 +77,10 @@ describe.concurrent('briefing import with bad input', () => {
       expect(run.code, `exit code; stderr: ${run.stderr}`).toBe(EXIT.badInput);
       expect(run.stdout).toBe('');
       expectClearRefusal(entry.name, entry.file, { message: errorLine(run.stderr) }, { fileName: entry.fileName });
-      expect(await readLibrary(db, (l) => l.invoke('sources.list', {})), 'a refusal leaves the library unchanged').toEqual(sourcesBefore);
+      expect(
+        await readLibrary(db, (l) => l.invoke('sources.list', {})),
+        'a refusal leaves the library unchanged',
+      ).toEqual(sourcesBefore);
       return;
     }
 
@@ -92,7 +98,11 @@ describe.concurrent('briefing import with bad input', () => {
 describe('briefing import over the size limit', () => {
   it('refuses the 50 MB file as a separate program too: exit code 2 and one line naming the limit', () => {
     const huge = BAD_INPUTS.find((e) => e.name === '50 MB text')!;
-    const run = spawnSync(process.execPath, ['electron/cli/bin.mjs', '--db', newLibrary(), 'import', corpus.path(huge)], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['electron/cli/bin.mjs', '--db', newLibrary(), 'import', corpus.path(huge)],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(EXIT.badInput);
     expect(run.stdout).toBe('');
     expect(errorLine(run.stderr)).toContain(SIZE_LIMIT_TEXT);

@@ -12,7 +12,10 @@ let db: string;
 async function cli(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['--db', db, ...args], { stdout: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`) });
+  const code = await main(['--db', db, ...args], {
+    stdout: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
+    stderr: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
+  });
   return { code, stdout, stderr, json: () => JSON.parse(stdout) };
 }
 
@@ -35,7 +38,17 @@ describe('the briefing command line', () => {
   let briefId: number;
 
   it('imports a file with metadata and prints ids as JSON', async () => {
-    const run = await cli('import', temp.path('log.txt'), '--title', 'Checkpoint log', '--reliability', 'B', '--published', '2026-11-20', '--json');
+    const run = await cli(
+      'import',
+      temp.path('log.txt'),
+      '--title',
+      'Checkpoint log',
+      '--reliability',
+      'B',
+      '--published',
+      '2026-11-20',
+      '--json',
+    );
     expect(run.code).toBe(0);
     const out = run.json();
     expect(out.sourceId).toBeGreaterThan(0);
@@ -46,7 +59,23 @@ describe('the briefing command line', () => {
   });
 
   it('adds a claim card citing a quote, and refuses a quote not in the source with exit 2', async () => {
-    const ok = await cli('claim', 'add', '--statement', 'Route 4 checkpoint reopened', '--likelihood', 'almost certain', '--confidence', 'high', '--credibility', '2', '--tag', 'routes', '--cite', `${sourceId}:"The checkpoint on Route 4 reopened on Sunday morning."`, '--json');
+    const ok = await cli(
+      'claim',
+      'add',
+      '--statement',
+      'Route 4 checkpoint reopened',
+      '--likelihood',
+      'almost certain',
+      '--confidence',
+      'high',
+      '--credibility',
+      '2',
+      '--tag',
+      'routes',
+      '--cite',
+      `${sourceId}:"The checkpoint on Route 4 reopened on Sunday morning."`,
+      '--json',
+    );
     expect(ok.code).toBe(0);
     claimId = ok.json().claimId;
     expect(ok.json().citationIds).toHaveLength(1);
@@ -78,12 +107,18 @@ describe('the briefing command line', () => {
     expect((await cli('brief', 'add', String(briefId), '--text', 'a', '--heading', 'b')).code).toBe(2);
     const check = await cli('check', String(briefId), '--json');
     expect(check.code).toBe(0);
-    expect(check.json()).toMatchObject({ citations: [{ claimId, status: 'exact', quote: 'The checkpoint on Route 4 reopened on Sunday morning.' }], uncitedClaims: [] });
+    expect(check.json()).toMatchObject({
+      citations: [{ claimId, status: 'exact', quote: 'The checkpoint on Route 4 reopened on Sunday morning.' }],
+      uncitedClaims: [],
+    });
     expect((await cli('briefs')).stdout).toMatch(/Route 4 update/);
   });
 
   it('re-imports a new version, reports the re-anchoring, and check exits 1 on an orphan', async () => {
-    writeFileSync(temp.path('log-v2.txt'), 'Checkpoint log\n\nInspectors reported long queues of lorries heading south.\nNo incidents were recorded overnight.');
+    writeFileSync(
+      temp.path('log-v2.txt'),
+      'Checkpoint log\n\nInspectors reported long queues of lorries heading south.\nNo incidents were recorded overnight.',
+    );
     const run = await cli('import', temp.path('log-v2.txt'), '--source', String(sourceId));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/0 exact, 0 fuzzy, 1 orphaned/);
@@ -104,7 +139,13 @@ describe('the briefing command line', () => {
   });
 
   it('exits 2 with one line on stderr for bad usage and bad input', async () => {
-    for (const args of [['frobnicate'], ['import'], ['import', temp.path('missing.txt')], ['check', 'abc'], ['brief', 'add', '999', '--text', 'x']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['import'],
+      ['import', temp.path('missing.txt')],
+      ['check', 'abc'],
+      ['brief', 'add', '999', '--text', 'x'],
+    ]) {
       const run = await cli(...args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.trim().length, args.join(' ')).toBeGreaterThan(0);
@@ -112,10 +153,14 @@ describe('the briefing command line', () => {
   });
 
   it('runs as a real process through the bin script (npx briefing)', () => {
-    const run = spawnSync(process.execPath, ['electron/cli/bin.mjs', '--db', db, 'briefs', '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['electron/cli/bin.mjs', '--db', db, 'briefs', '--json'], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).briefs.map((b: { title: string }) => b.title)).toEqual(['Route 4 update']);
-    const bad = spawnSync(process.execPath, ['electron/cli/bin.mjs', '--db', db, 'check', '424242'], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['electron/cli/bin.mjs', '--db', db, 'check', '424242'], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/no brief with id 424242/);
   });

@@ -22,9 +22,23 @@ describe('opening a library', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'`).all() as Array<{ name: string; sql: string }>;
+    const tables = db
+      .prepare(
+        `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'`,
+      )
+      .all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['brief_citations', 'brief_claims', 'briefs', 'citations', 'claim_revisions', 'claim_tags', 'claims', 'source_versions', 'sources'].sort(),
+      [
+        'brief_citations',
+        'brief_claims',
+        'briefs',
+        'citations',
+        'claim_revisions',
+        'claim_tags',
+        'claims',
+        'source_versions',
+        'sources',
+      ].sort(),
     );
     for (const table of tables) expect(table.sql, `${table.name} is STRICT`).toMatch(/\)\s*STRICT/);
     db.close();

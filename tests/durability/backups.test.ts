@@ -51,7 +51,15 @@ describe('automatic backups', () => {
     temp = makeTempDir();
     const dbPath = temp.path('library.db');
     const clock = manualClock('2026-03-01T09:00:00.000Z');
-    const open = () => createLibrary({ dbPath, now: clock.now, keepBackups: 3, logError: (e) => { throw e; } });
+    const open = () =>
+      createLibrary({
+        dbPath,
+        now: clock.now,
+        keepBackups: 3,
+        logError: (e) => {
+          throw e;
+        },
+      });
 
     const fresh = await fillLibrary(dbPath, 5, { now: clock.now, keepBackups: 3 });
     expect(await fresh.automaticBackup).toBeNull(); // a new library has nothing to protect yet
@@ -59,7 +67,12 @@ describe('automatic backups', () => {
 
     let library = open();
     const first = await library.automaticBackup;
-    expect(first).toMatchObject({ kind: 'daily', createdAt: '2026-03-01T09:00:00.000Z', fileName: 'library-2026-03-01T09-00-00-000Z-daily.db', schemaVersion: 1 });
+    expect(first).toMatchObject({
+      kind: 'daily',
+      createdAt: '2026-03-01T09:00:00.000Z',
+      fileName: 'library-2026-03-01T09-00-00-000Z-daily.db',
+      schemaVersion: 1,
+    });
     expect(first!.path).toBe(join(temp.dir, 'backups', first!.fileName));
     expectFinishedBackup(first!.path);
     library.close();
@@ -82,7 +95,11 @@ describe('automatic backups', () => {
     library.close();
     expect(directory).toBe(join(temp.dir, 'backups'));
     expect(keep).toBe(3);
-    expect(backups.map((b) => b.createdAt)).toEqual(['2026-03-06T08:00:00.000Z', '2026-03-05T08:00:00.000Z', '2026-03-04T08:00:00.000Z']);
+    expect(backups.map((b) => b.createdAt)).toEqual([
+      '2026-03-06T08:00:00.000Z',
+      '2026-03-05T08:00:00.000Z',
+      '2026-03-04T08:00:00.000Z',
+    ]);
     expect(backups.every((b) => b.kind === 'daily' && b.schemaVersion === 1)).toBe(true);
     expect(listing(join(temp.dir, 'backups'))).toEqual(backups.map((b) => b.fileName).sort()); // no partial files left behind
     for (const backup of backups) expectFinishedBackup(backup.path);
@@ -94,29 +111,54 @@ describe('automatic backups', () => {
     const clock = manualClock('2026-04-01T12:00:00.000Z');
     (await fillLibrary(dbPath, 10, { now: clock.now })).close();
 
-    const next: Migration = { version: MIGRATIONS.length + 1, name: 'test-add-note', up: (db) => db.exec('ALTER TABLE claims ADD COLUMN note TEXT') };
+    const next: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'test-add-note',
+      up: (db) => db.exec('ALTER TABLE claims ADD COLUMN note TEXT'),
+    };
     clock.advance(HOUR);
-    const upgraded = createLibrary({ dbPath, now: clock.now, keepBackups: 1, migrations: [...MIGRATIONS, next], logError: () => {} });
+    const upgraded = createLibrary({
+      dbPath,
+      now: clock.now,
+      keepBackups: 1,
+      migrations: [...MIGRATIONS, next],
+      logError: () => {},
+    });
     expect(await upgraded.automaticBackup).toBeNull(); // the migration backup is today's backup
     const [beforeMigration] = (await upgraded.invoke('library.backups', {})).backups;
-    expect(beforeMigration).toMatchObject({ kind: 'before-migration', schemaVersion: 1, fileName: 'library-2026-04-01T13-00-00-000Z-v1-before-migration.db' });
+    expect(beforeMigration).toMatchObject({
+      kind: 'before-migration',
+      schemaVersion: 1,
+      fileName: 'library-2026-04-01T13-00-00-000Z-v1-before-migration.db',
+    });
     expectFinishedBackup(beforeMigration!.path);
     upgraded.close();
 
     // Two daily backups later (keep = 1), the migration backup is still there.
     for (let day = 1; day <= 2; day++) {
       clock.advance(25 * HOUR);
-      const library = createLibrary({ dbPath, now: clock.now, keepBackups: 1, migrations: [...MIGRATIONS, next], logError: () => {} });
+      const library = createLibrary({
+        dbPath,
+        now: clock.now,
+        keepBackups: 1,
+        migrations: [...MIGRATIONS, next],
+        logError: () => {},
+      });
       expect(await library.automaticBackup).toMatchObject({ kind: 'daily', schemaVersion: MIGRATIONS.length + 1 });
       library.close();
     }
-    expect(readdirSync(temp.path('backups')).sort()).toEqual([beforeMigration!.fileName, 'library-2026-04-03T15-00-00-000Z-daily.db']);
+    expect(readdirSync(temp.path('backups')).sort()).toEqual([
+      beforeMigration!.fileName,
+      'library-2026-04-03T15-00-00-000Z-daily.db',
+    ]);
   });
 
   it('refuses a number of backups to keep that is not a whole number of at least 1', () => {
     temp = makeTempDir();
     for (const keepBackups of [0, -1, 2.5]) {
-      expect(() => createLibrary({ dbPath: temp.path('library.db'), keepBackups })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      expect(() => createLibrary({ dbPath: temp.path('library.db'), keepBackups })).toThrowError(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
     }
   });
 });
@@ -135,7 +177,11 @@ describe('backing up while another process writes, and restoring', () => {
     const library = createLibrary({ dbPath, logError: () => {} });
     library.context.db.transaction(() => {
       for (let i = 0; i < 1500; i++) {
-        library.handlers['claims.create'](api['claims.create'].input.parse({ statement: `Bulk claim ${i} ${'about the northern convoy route '.repeat(60)}` }));
+        library.handlers['claims.create'](
+          api['claims.create'].input.parse({
+            statement: `Bulk claim ${i} ${'about the northern convoy route '.repeat(60)}`,
+          }),
+        );
       }
     })();
 
@@ -182,7 +228,9 @@ describe('backing up while another process writes, and restoring', () => {
       // 3. Restoring while another process has the library open is refused; nothing changes.
       await expect(library.invoke('library.restore', { backupFile: outFile })).rejects.toMatchObject({
         code: 'NOT_AVAILABLE',
-        message: expect.stringMatching(/library\.db is open in another program .* Close it and restore again; nothing was changed\./),
+        message: expect.stringMatching(
+          /library\.db is open in another program .* Close it and restore again; nothing was changed\./,
+        ),
       });
       expect(readdirSync(temp.dir).filter((f) => f.includes('replaced'))).toEqual([]);
       expect((await library.invoke('library.info', {})).counts.claims).toBeGreaterThan(backupCounts.claims);
@@ -248,13 +296,28 @@ describe('library.restore', () => {
     const before = { files: listing(temp.dir), counts: (await library.invoke('library.info', {})).counts };
     const cases: Array<[string, string, RegExp]> = [
       [temp.path('no-such-backup.db'), 'INVALID_INPUT', /There is no backup file at/],
-      [notSqlite, 'INVALID_INPUT', /notes\.txt is not a Briefing Composer backup \(it is not a SQLite database\); nothing was changed/],
-      [damaged, 'DATABASE_CORRUPT', /The backup damaged-backup\.db is damaged \(SQLite.*\); nothing was changed\. Try an older backup\./],
+      [
+        notSqlite,
+        'INVALID_INPUT',
+        /notes\.txt is not a Briefing Composer backup \(it is not a SQLite database\); nothing was changed/,
+      ],
+      [
+        damaged,
+        'DATABASE_CORRUPT',
+        /The backup damaged-backup\.db is damaged \(SQLite.*\); nothing was changed\. Try an older backup\./,
+      ],
       [foreign, 'INVALID_INPUT', /foreign\.db is not a Briefing Composer backup \(it holds no library\)/],
-      [newer, 'DATABASE_NEWER', /newer\.db was made by a newer version of Briefing Composer \(library version 99; this app reads up to 1\)/],
+      [
+        newer,
+        'DATABASE_NEWER',
+        /newer\.db was made by a newer version of Briefing Composer \(library version 99; this app reads up to 1\)/,
+      ],
     ];
     for (const [backupFile, code, message] of cases) {
-      await expect(library.invoke('library.restore', { backupFile }), basename(backupFile)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+      await expect(library.invoke('library.restore', { backupFile }), basename(backupFile)).rejects.toMatchObject({
+        code,
+        message: expect.stringMatching(message),
+      });
     }
     expect(listing(temp.dir)).toEqual(before.files);
     expect((await library.invoke('library.info', {})).counts).toEqual(before.counts);
@@ -266,7 +329,11 @@ describe('library.restore', () => {
     const old = await fillLibrary(dbPath, 3);
     const v1Backup = (await old.invoke('library.backup', { outFile: temp.path('v1.db') })).path;
     old.close();
-    const next: Migration = { version: MIGRATIONS.length + 1, name: 'test-add-note', up: (db) => db.exec('ALTER TABLE claims ADD COLUMN note TEXT') };
+    const next: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'test-add-note',
+      up: (db) => db.exec('ALTER TABLE claims ADD COLUMN note TEXT'),
+    };
     const upgraded = createLibrary({ dbPath, migrations: [...MIGRATIONS, next], logError: () => {} });
     await upgraded.invoke('claims.create', { statement: 'Only in the upgraded library' });
     const restored = await upgraded.invoke('library.restore', { backupFile: v1Backup });
@@ -313,7 +380,9 @@ describe('the CLI', () => {
     const restored = await cli('--db', dbPath, 'restore', manual);
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(/^Restored .*library\.db from .*-manual\.db\.\nThe library it replaced was kept as .*library\.replaced-.*\.db\.\nIt holds 7 claim\(s\), 1 brief\(s\) and 0 source\(s\)\.\n$/);
+    expect(restored.stdout).toMatch(
+      /^Restored .*library\.db from .*-manual\.db\.\nThe library it replaced was kept as .*library\.replaced-.*\.db\.\nIt holds 7 claim\(s\), 1 brief\(s\) and 0 source\(s\)\.\n$/,
+    );
     const replaced = readdirSync(temp.dir).find((f) => f.startsWith('library.replaced-'))!;
     expect(sha256(temp.path(replaced))).not.toBe(''); // kept, never deleted
     const kept = new Database(temp.path(replaced), { readonly: true });

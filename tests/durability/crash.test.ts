@@ -53,13 +53,22 @@ describe('a library written by a process that is killed at random moments', () =
     const dbPath = temp.path('library.db');
     const random = mulberry32(SEED);
     const acked = emptyAckedState();
-    const stats = { kills: 0, killedBeforeFirstCommit: 0, killedAfterCommitting: 0, acksPerRun: [] as number[], verifyMs: 0, loadWaitMs: 0, openMs: 0 };
+    const stats = {
+      kills: 0,
+      killedBeforeFirstCommit: 0,
+      killedAfterCommitting: 0,
+      acksPerRun: [] as number[],
+      verifyMs: 0,
+      loadWaitMs: 0,
+      openMs: 0,
+    };
     let counts: LibraryCounts = { claims: 0, revisions: 0, briefs: 0, briefClaims: 0 };
     const started = Date.now();
 
     // The next writers load their code while the current one runs and the parent checks the
     // library; a writer touches the library only after go().
-    const spawnWriter = (run: number) => startWriter(writer.script, dbPath, (SEED ^ (run * 0x9e3779b1)) >>> 0, { waitGo: true });
+    const spawnWriter = (run: number) =>
+      startWriter(writer.script, dbPath, (SEED ^ (run * 0x9e3779b1)) >>> 0, { waitGo: true });
     const PREWARMED = 1;
     const queue: WriterChild[] = Array.from({ length: PREWARMED }, (_, run) => spawnWriter(run));
 
@@ -78,13 +87,18 @@ describe('a library written by a process that is killed at random moments', () =
         if (random() < 0.2) {
           await sleep(random() * 15);
         } else {
-          await within(Promise.race([child.ready, child.exited]), 20_000, `the writer to open the library (${where}); stderr: ${child.stderr()}`);
+          await within(
+            Promise.race([child.ready, child.exited]),
+            20_000,
+            `the writer to open the library (${where}); stderr: ${child.stderr()}`,
+          );
           stats.openMs += Date.now() - mark;
           await sleep(1 + random() * 40);
         }
         child.process.kill('SIGKILL');
         const exit = await child.exited;
-        if (exit.signal !== 'SIGKILL') throw new Error(`the writer ended by itself before ${where} (code ${exit.code}): ${child.stderr()}`);
+        if (exit.signal !== 'SIGKILL')
+          throw new Error(`the writer ended by itself before ${where} (code ${exit.code}): ${child.stderr()}`);
         stats.kills += 1;
         if (child.acks.length === 0) stats.killedBeforeFirstCommit += 1;
         else stats.killedAfterCommitting += 1;
@@ -132,18 +146,44 @@ describe('a library written by a process that is killed at random moments', () =
     const library = await fillLibrary(control, 6);
     const acked = emptyAckedState();
     for (const claim of (await library.invoke('claims.search', {})).hits) {
-      recordAck(acked, { op: claim.revision === 1 ? 'create' : 'update', claimId: claim.id, revision: claim.revision, statement: claim.statement });
+      recordAck(acked, {
+        op: claim.revision === 1 ? 'create' : 'update',
+        claimId: claim.id,
+        revision: claim.revision,
+        statement: claim.statement,
+      });
     }
     library.close();
     expect(openAndCheckLibrary(control, acked).claims).toBe(6);
 
     const tampered: Array<[string, (db: Database.Database) => void, RegExp, AckedState?]> = [
-      ['a revision row lost', (db) => db.exec('DELETE FROM claim_revisions WHERE claim_id = 1 AND revision = 2'), /every claim has revisions 1\.\.revision/],
-      ['a claim changed without a revision', (db) => db.exec(`UPDATE claims SET statement = 'changed' WHERE id = 2`), /newest revision holds exactly its current fields/],
+      [
+        'a revision row lost',
+        (db) => db.exec('DELETE FROM claim_revisions WHERE claim_id = 1 AND revision = 2'),
+        /every claim has revisions 1\.\.revision/,
+      ],
+      [
+        'a claim changed without a revision',
+        (db) => db.exec(`UPDATE claims SET statement = 'changed' WHERE id = 2`),
+        /newest revision holds exactly its current fields/,
+      ],
       ['a tag index row lost', (db) => db.exec('DELETE FROM claim_tags WHERE claim_id = 3'), /tag index equals/],
-      ['a brief index row lost', (db) => db.exec('DELETE FROM brief_claims WHERE claim_id = 4'), /claim index does not match its document/],
-      ['a brief document cut off', (db) => db.exec(`UPDATE briefs SET document = '{"root":{"type":"root","children":[]}}' WHERE id = 1`), /claim index does not match its document/],
-      ['an acknowledged commit missing', () => {}, /acknowledged claim 999 is missing/, { ...acked, claims: new Map([...acked.claims, [999, { revision: 1, statement: 'lost' }]]) }],
+      [
+        'a brief index row lost',
+        (db) => db.exec('DELETE FROM brief_claims WHERE claim_id = 4'),
+        /claim index does not match its document/,
+      ],
+      [
+        'a brief document cut off',
+        (db) => db.exec(`UPDATE briefs SET document = '{"root":{"type":"root","children":[]}}' WHERE id = 1`),
+        /claim index does not match its document/,
+      ],
+      [
+        'an acknowledged commit missing',
+        () => {},
+        /acknowledged claim 999 is missing/,
+        { ...acked, claims: new Map([...acked.claims, [999, { revision: 1, statement: 'lost' }]]) },
+      ],
     ];
     for (const [what, tamper, caught, state] of tampered) {
       const copy = temp.path(`control-${what.replace(/\W+/g, '-')}.db`);

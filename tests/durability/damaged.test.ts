@@ -3,7 +3,16 @@
 // the CLI (exit 2) — and the file is left byte-for-byte as it was, with no -wal or -shm made
 // beside it. Restoring the offered backup then works, and keeps the damaged file aside intact.
 import fc from 'fast-check';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibraryDatabase } from '../../electron/db/connection';
@@ -25,7 +34,10 @@ beforeAll(async () => {
   const dbPath = temp.path('origin/library.db');
   const filled = await fillLibrary(dbPath, CLAIMS);
   const pageSize = filled.context.db.pragma('page_size', { simple: true }) as number;
-  const claimsRootPage = filled.context.db.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'claims'`).pluck().get() as number;
+  const claimsRootPage = filled.context.db
+    .prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'claims'`)
+    .pluck()
+    .get() as number;
   filled.close();
   // Opening an existing library with no backup from the last 24 hours takes the daily one.
   const reopened = createLibrary({ dbPath, logError: () => {} });
@@ -108,7 +120,8 @@ const CASES: Array<{ name: string; problem: LibraryProblem; says: RegExp; damage
     name: 'a PDF saved under the library’s name',
     problem: 'not-sqlite',
     says: /library\.db is not a Briefing Composer library: it looks like a PDF document/,
-    damage: (dbPath) => writeFileSync(dbPath, `%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n${'0'.repeat(5000)}`),
+    damage: (dbPath) =>
+      writeFileSync(dbPath, `%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n${'0'.repeat(5000)}`),
   },
   {
     name: 'a text file saved under the library’s name',
@@ -159,13 +172,19 @@ describe('a damaged library', () => {
 
   for (const { name, says } of CASES) {
     it(`${name}: the app offers the latest backup with a button; Quit leaves the file untouched, Open Latest Backup restores it`, async () => {
-      const { dir, dbPath, backup } = damagedLibrary(`app-${name.replace(/\W+/g, '-')}`, CASES.find((c) => c.name === name)!.damage);
+      const { dir, dbPath, backup } = damagedLibrary(
+        `app-${name.replace(/\W+/g, '-')}`,
+        CASES.find((c) => c.name === name)!.damage,
+      );
       const hash = sha256(dbPath);
       const files = listing(dir);
       const open = () => createLibrary({ dbPath, logError: () => {} });
       // The native message box is the one part that cannot exist here: it answers as scripted and records what it showed.
       const shown: Array<{ message: string; detail: string; buttons: string[] }> = [];
-      const answer = (button: string) => async (box: { message: string; detail: string; buttons: string[] }) => (shown.push(box), box.buttons.indexOf(button));
+      const answer = (button: string) => async (box: { message: string; detail: string; buttons: string[] }) => (
+        shown.push(box),
+        box.buttons.indexOf(button)
+      );
 
       expect((await openLibraryOrRecover(dbPath, open, answer('Quit'))).library).toBeNull();
       expect(shown).toHaveLength(1);
@@ -188,26 +207,38 @@ describe('a damaged library', () => {
   }
 
   it('without any backup: the app says what is wrong and that there is no backup, and quits', async () => {
-    const { dir, dbPath } = damagedLibrary('app-no-backup', (file) => truncateSync(file, origin.pageSize * 3), { withBackup: false });
+    const { dir, dbPath } = damagedLibrary('app-no-backup', (file) => truncateSync(file, origin.pageSize * 3), {
+      withBackup: false,
+    });
     const hash = sha256(dbPath);
     const files = listing(dir);
     const shown: Array<{ detail: string; buttons: string[] }> = [];
-    const opened = await openLibraryOrRecover(dbPath, () => createLibrary({ dbPath, logError: () => {} }), async (box) => (shown.push(box), 0));
+    const opened = await openLibraryOrRecover(
+      dbPath,
+      () => createLibrary({ dbPath, logError: () => {} }),
+      async (box) => (shown.push(box), 0),
+    );
     expect(opened.library).toBeNull();
     expect(shown.map((box) => box.buttons)).toEqual([['Quit']]);
-    expect(shown[0]!.detail).toMatch(/library\.db is cut short.*The file was left untouched\. No backup of it was found beside it\./);
+    expect(shown[0]!.detail).toMatch(
+      /library\.db is cut short.*The file was left untouched\. No backup of it was found beside it\./,
+    );
     expect(sha256(dbPath)).toBe(hash);
     expect(listing(dir)).toEqual(files);
   });
 
   it('without any backup: says so and how to restore a copy', () => {
-    const { dir, dbPath } = damagedLibrary('no-backup', (file) => truncateSync(file, origin.pageSize * 3), { withBackup: false });
+    const { dir, dbPath } = damagedLibrary('no-backup', (file) => truncateSync(file, origin.pageSize * 3), {
+      withBackup: false,
+    });
     const hash = sha256(dbPath);
     const files = listing(dir);
     const error = refusal(dbPath);
     expect(error.problem).toBe('truncated');
     expect(error.latestBackup).toBeNull();
-    expect(error.message).toContain(`No backup was found beside it; if you have a copy of the library, restore it with: briefing restore FILE --db ${dbPath}`);
+    expect(error.message).toContain(
+      `No backup was found beside it; if you have a copy of the library, restore it with: briefing restore FILE --db ${dbPath}`,
+    );
     expect(sha256(dbPath)).toBe(hash);
     expect(listing(dir)).toEqual(files);
   });
@@ -230,9 +261,13 @@ describe('a library without the -wal that holds its latest commits', () => {
 
     const error = refusal(copy.dbPath);
     expect(error.problem).toBe('missing-wal');
-    expect(error.message).toMatch(/library\.db was not closed cleanly and its write-ahead log \(library\.db-wal\) is missing: changes saved since its last checkpoint may not be in this file\./);
+    expect(error.message).toMatch(
+      /library\.db was not closed cleanly and its write-ahead log \(library\.db-wal\) is missing: changes saved since its last checkpoint may not be in this file\./,
+    );
     expect(error.message).toContain('put it back beside library.db');
-    expect(error.message).toContain(`. To keep the library as this file has it instead, run: briefing restore ${copy.dbPath} --db ${copy.dbPath}`);
+    expect(error.message).toContain(
+      `. To keep the library as this file has it instead, run: briefing restore ${copy.dbPath} --db ${copy.dbPath}`,
+    );
     expect(error.latestBackup).toBe(copy.backup);
     const run = await cli('--db', copy.dbPath, 'claims');
     expect(run.code).toBe(2);
@@ -270,7 +305,9 @@ describe('a library without the -wal that holds its latest commits', () => {
     const files = listing(dir);
     const error = refusal(dbPath);
     expect(error.problem).toBe('orphan-wal');
-    expect(error.message).toMatch(/library\.db is missing or empty, but its write-ahead log \(library\.db-wal, 8,192 bytes\) is still there/);
+    expect(error.message).toMatch(
+      /library\.db is missing or empty, but its write-ahead log \(library\.db-wal, 8,192 bytes\) is still there/,
+    );
     expect(listing(dir)).toEqual(files);
   });
 });
@@ -284,12 +321,20 @@ describe('random damage', () => {
     const outcomes = { refused: 0, opened: 0 };
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.nat({ max: healthy.length - 1 }), length: fc.integer({ min: 1, max: 64 }), mask: fc.integer({ min: 1, max: 255 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.record({
+            at: fc.nat({ max: healthy.length - 1 }),
+            length: fc.integer({ min: 1, max: 64 }),
+            mask: fc.integer({ min: 1, max: 255 }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
         fc.option(fc.nat({ max: healthy.length }), { freq: 4 }),
         (flips, cutAt) => {
           for (const name of readdirSync(dir)) rmSync(join(dir, name));
           let bytes = Buffer.from(healthy);
-          for (const { at, length, mask } of flips) for (let i = at; i < Math.min(at + length, bytes.length); i++) bytes[i]! ^= mask;
+          for (const { at, length, mask } of flips)
+            for (let i = at; i < Math.min(at + length, bytes.length); i++) bytes[i]! ^= mask;
           if (cutAt !== null) bytes = bytes.subarray(0, Math.max(1, cutAt));
           writeFileSync(dbPath, bytes);
           const hash = sha256(dbPath);

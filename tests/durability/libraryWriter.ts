@@ -39,7 +39,7 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 /** Writes one line straight to the stdout pipe, synchronously, so an acknowledgement is never held in a buffer. */
 function send(message: WriterAck | { op: 'loaded' } | { op: 'ready'; claims: number; briefs: number }): void {
   const bytes = Buffer.from(`${JSON.stringify(message)}\n`);
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     try {
       offset += writeSync(1, bytes, offset);
     } catch (error) {
@@ -50,7 +50,18 @@ function send(message: WriterAck | { op: 'loaded' } | { op: 'ready'; claims: num
 
 const TAGS = ['logistics', 'border', 'ports', 'energy', 'cyber', 'health'] as const;
 const STATUSES = ['draft', 'verified', 'disputed', 'retracted'] as const;
-const WORDS = ['convoy', 'bridge', 'harbour', 'pipeline', 'checkpoint', 'outage', 'shipment', 'talks', 'ceasefire', 'depot'];
+const WORDS = [
+  'convoy',
+  'bridge',
+  'harbour',
+  'pipeline',
+  'checkpoint',
+  'outage',
+  'shipment',
+  'talks',
+  'ceasefire',
+  'depot',
+];
 
 function run(): void {
   const opened = openLibraryDatabase(dbPath!);
@@ -66,24 +77,45 @@ function run(): void {
     const tags = TAGS.filter(() => random() < 0.3);
     const roll = random();
     if (claimIds.length < 3 || roll < 0.4) {
-      const input: ParsedInput<'claims.create'> = { statement: `Claim ${sentence}`, kind: 'fact', likelihood: null, confidence: null, credibility: null, status: 'draft', tags, citations: [] };
+      const input: ParsedInput<'claims.create'> = {
+        statement: `Claim ${sentence}`,
+        kind: 'fact',
+        likelihood: null,
+        confidence: null,
+        credibility: null,
+        status: 'draft',
+        tags,
+        citations: [],
+      };
       const claim = handlers['claims.create'](input) as Claim;
       claimIds.push(claim.id);
       send({ op: 'create', claimId: claim.id, revision: claim.revision, statement: claim.statement });
     } else if (roll < 0.75) {
       const claimId = pick(claimIds);
-      const input: ParsedInput<'claims.update'> = { claimId, fields: { statement: `Edited ${sentence}`, tags, status: pick(STATUSES) } };
+      const input: ParsedInput<'claims.update'> = {
+        claimId,
+        fields: { statement: `Edited ${sentence}`, tags, status: pick(STATUSES) },
+      };
       const claim = handlers['claims.update'](input) as Claim;
       send({ op: 'update', claimId, revision: claim.revision, statement: claim.statement });
     } else if (briefIds.length < 3 || roll < 0.78) {
-      const input: ParsedInput<'briefs.create'> = { title: `Brief ${nonce}`, marking: '', author: null, template: 'empty' };
+      const input: ParsedInput<'briefs.create'> = {
+        title: `Brief ${nonce}`,
+        marking: '',
+        author: null,
+        template: 'empty',
+      };
       const brief = handlers['briefs.create'](input) as Brief;
       briefIds.push(brief.id);
       send({ op: 'brief', briefId: brief.id, revision: brief.revision });
     } else {
       const briefId = pick(briefIds);
       const embedded = [...new Set(Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(claimIds)))];
-      const document = documentOf([headingNode(`Save ${nonce}`), ...embedded.map((id) => claimCardNode(id)), paragraphNode([textNode(`nonce ${nonce}`)])]);
+      const document = documentOf([
+        headingNode(`Save ${nonce}`),
+        ...embedded.map((id) => claimCardNode(id)),
+        paragraphNode([textNode(`nonce ${nonce}`)]),
+      ]);
       const input: ParsedInput<'briefs.save'> = { briefId, document };
       const saved = handlers['briefs.save'](input) as BriefSummary;
       send({ op: 'save', briefId, revision: saved.revision, claimIds: embedded, nonce });

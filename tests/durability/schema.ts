@@ -13,10 +13,22 @@ export interface SchemaEntry {
 const FTS_SHADOW = /_fts_(data|idx|content|docsize|config)$/;
 
 export function normalizedSchema(db: Database, options: { withFtsShadowTables?: boolean } = {}): SchemaEntry[] {
-  const rows = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').all() as SchemaEntry[];
+  const rows = db
+    .prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name')
+    .all() as SchemaEntry[];
   return rows
     .filter((row) => options.withFtsShadowTables !== false || !FTS_SHADOW.test(row.name))
-    .map((row) => ({ ...row, sql: row.sql === null ? null : row.sql.replace(/--[^\n]*/g, ' ').replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1').trim() }));
+    .map((row) => ({
+      ...row,
+      sql:
+        row.sql === null
+          ? null
+          : row.sql
+              .replace(/--[^\n]*/g, ' ')
+              .replace(/\s+/g, ' ')
+              .replace(/\s*([(),])\s*/g, '$1')
+              .trim(),
+    }));
 }
 
 /** The schema as the text of a fixture file: one entry per line. */

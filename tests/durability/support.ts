@@ -20,15 +20,23 @@ export async function cli(...args: string[]): Promise<{ code: number; stdout: st
 }
 
 /** Opens (creating) a library and fills it: `claims` claim cards (every third edited once) and one brief embedding some. */
-export async function fillLibrary(dbPath: string, claims: number, options: Partial<Parameters<typeof createLibrary>[0]> = {}): Promise<Library> {
+export async function fillLibrary(
+  dbPath: string,
+  claims: number,
+  options: Partial<Parameters<typeof createLibrary>[0]> = {},
+): Promise<Library> {
   const library = createLibrary({ dbPath, logError: () => {}, ...options });
   const ids: number[] = [];
   for (let i = 0; i < claims; i++) {
-    const claim = await library.invoke('claims.create', { statement: `Claim ${i}: convoy sighted near checkpoint ${i % 17}`, tags: [`area-${i % 5}`] });
+    const claim = await library.invoke('claims.create', {
+      statement: `Claim ${i}: convoy sighted near checkpoint ${i % 17}`,
+      tags: [`area-${i % 5}`],
+    });
     ids.push(claim.id);
     if (i % 3 === 0) await library.invoke('claims.update', { claimId: claim.id, fields: { status: 'verified' } });
   }
   const brief = await library.invoke('briefs.create', { title: 'Weekly roads brief' });
-  for (const claimId of ids.slice(0, 5)) await library.invoke('briefs.append', { briefId: brief.id, block: { claimId } });
+  for (const claimId of ids.slice(0, 5))
+    await library.invoke('briefs.append', { briefId: brief.id, block: { claimId } });
   return library;
 }

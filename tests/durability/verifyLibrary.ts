@@ -21,12 +21,14 @@ export function recordAck(state: AckedState, ack: WriterAck): void {
   state.count += 1;
   if (ack.op === 'create' || ack.op === 'update') {
     const known = state.claims.get(ack.claimId);
-    if (!known || ack.revision > known.revision) state.claims.set(ack.claimId, { revision: ack.revision, statement: ack.statement });
+    if (!known || ack.revision > known.revision)
+      state.claims.set(ack.claimId, { revision: ack.revision, statement: ack.statement });
   } else if (ack.op === 'brief') {
     if (!state.briefs.has(ack.briefId)) state.briefs.set(ack.briefId, { revision: ack.revision });
   } else {
     const known = state.briefs.get(ack.briefId);
-    if (!known || ack.revision > known.revision) state.briefs.set(ack.briefId, { revision: ack.revision, nonce: ack.nonce, claimIds: ack.claimIds });
+    if (!known || ack.revision > known.revision)
+      state.briefs.set(ack.briefId, { revision: ack.revision, nonce: ack.nonce, claimIds: ack.claimIds });
   }
 }
 
@@ -51,7 +53,10 @@ const INVARIANTS: Array<[string, string]> = [
       WHERE r.statement IS NOT c.statement OR r.kind IS NOT c.kind OR r.status IS NOT c.status OR r.tags IS NOT c.tags
          OR r.likelihood IS NOT c.likelihood OR r.confidence IS NOT c.confidence OR r.credibility IS NOT c.credibility`,
   ],
-  ['no revision without its claim', `SELECT r.id FROM claim_revisions r LEFT JOIN claims c ON c.id = r.claim_id WHERE c.id IS NULL`],
+  [
+    'no revision without its claim',
+    `SELECT r.id FROM claim_revisions r LEFT JOIN claims c ON c.id = r.claim_id WHERE c.id IS NULL`,
+  ],
   [
     'the tag index equals each claim’s tags',
     `SELECT * FROM (SELECT c.id, j.value FROM claims c, json_each(c.tags) j EXCEPT SELECT claim_id, tag FROM claim_tags)
@@ -82,14 +87,23 @@ export function checkLibrary(db: Database, acked: AckedState): LibraryCounts {
   for (const [claimId, ack] of acked.claims) {
     const row = claimRow.get(claimId) as { revision: number; statement: string } | undefined;
     if (!row) fail(`acknowledged claim ${claimId} is missing`);
-    if (row.revision < ack.revision) fail(`claim ${claimId} is at revision ${row.revision}, but revision ${ack.revision} was acknowledged`);
-    if (revisionRow.get(claimId, ack.revision) !== ack.statement) fail(`claim ${claimId} revision ${ack.revision} does not hold the acknowledged statement`, ack);
-    if (row.revision === ack.revision && row.statement !== ack.statement) fail(`claim ${claimId} does not hold its acknowledged statement`, { row, ack });
+    if (row.revision < ack.revision)
+      fail(`claim ${claimId} is at revision ${row.revision}, but revision ${ack.revision} was acknowledged`);
+    if (revisionRow.get(claimId, ack.revision) !== ack.statement)
+      fail(`claim ${claimId} revision ${ack.revision} does not hold the acknowledged statement`, ack);
+    if (row.revision === ack.revision && row.statement !== ack.statement)
+      fail(`claim ${claimId} does not hold its acknowledged statement`, { row, ack });
   }
 
-  const briefs = db.prepare('SELECT id, revision, document FROM briefs').all() as Array<{ id: number; revision: number; document: string }>;
+  const briefs = db.prepare('SELECT id, revision, document FROM briefs').all() as Array<{
+    id: number;
+    revision: number;
+    document: string;
+  }>;
   const indexedClaims = db.prepare('SELECT claim_id FROM brief_claims WHERE brief_id = ? ORDER BY claim_id').pluck();
-  const indexedCitations = db.prepare('SELECT citation_id FROM brief_citations WHERE brief_id = ? ORDER BY citation_id').pluck();
+  const indexedCitations = db
+    .prepare('SELECT citation_id FROM brief_citations WHERE brief_id = ? ORDER BY citation_id')
+    .pluck();
   const byId = new Map(briefs.map((b) => [b.id, b]));
   for (const brief of briefs) {
     let document: SerializedDocument;
@@ -98,22 +112,30 @@ export function checkLibrary(db: Database, acked: AckedState): LibraryCounts {
     } catch {
       fail(`brief ${brief.id} holds a document that does not parse`);
     }
-    if (document.root?.type !== 'root' || !Array.isArray(document.root.children)) fail(`brief ${brief.id} holds a document without a root`);
+    if (document.root?.type !== 'root' || !Array.isArray(document.root.children))
+      fail(`brief ${brief.id} holds a document without a root`);
     const { claimIds, citationIds } = collectReferences(document);
     const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
     if (JSON.stringify(sorted(claimIds)) !== JSON.stringify(indexedClaims.all(brief.id))) {
-      fail(`brief ${brief.id}'s claim index does not match its document`, { document: sorted(claimIds), index: indexedClaims.all(brief.id) });
+      fail(`brief ${brief.id}'s claim index does not match its document`, {
+        document: sorted(claimIds),
+        index: indexedClaims.all(brief.id),
+      });
     }
-    if (JSON.stringify(sorted(citationIds)) !== JSON.stringify(indexedCitations.all(brief.id))) fail(`brief ${brief.id}'s citation index does not match its document`);
+    if (JSON.stringify(sorted(citationIds)) !== JSON.stringify(indexedCitations.all(brief.id)))
+      fail(`brief ${brief.id}'s citation index does not match its document`);
   }
   for (const [briefId, ack] of acked.briefs) {
     const brief = byId.get(briefId);
     if (!brief) fail(`acknowledged brief ${briefId} is missing`);
-    if (brief.revision < ack.revision) fail(`brief ${briefId} is at revision ${brief.revision}, but revision ${ack.revision} was acknowledged`);
+    if (brief.revision < ack.revision)
+      fail(`brief ${briefId} is at revision ${brief.revision}, but revision ${ack.revision} was acknowledged`);
     if (brief.revision === ack.revision && ack.nonce !== undefined) {
-      if (!brief.document.includes(`nonce ${ack.nonce}`)) fail(`brief ${briefId} does not hold its acknowledged save ${ack.nonce}`);
+      if (!brief.document.includes(`nonce ${ack.nonce}`))
+        fail(`brief ${briefId} does not hold its acknowledged save ${ack.nonce}`);
       const { claimIds } = collectReferences(JSON.parse(brief.document) as SerializedDocument);
-      if (JSON.stringify([...claimIds].sort()) !== JSON.stringify([...(ack.claimIds ?? [])].sort())) fail(`brief ${briefId} embeds other claims than acknowledged`);
+      if (JSON.stringify([...claimIds].sort()) !== JSON.stringify([...(ack.claimIds ?? [])].sort()))
+        fail(`brief ${briefId} embeds other claims than acknowledged`);
     }
   }
 

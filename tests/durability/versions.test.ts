@@ -63,18 +63,36 @@ const SEEDS: Record<number, VersionSeed> = {
       `);
     },
     async verify(library) {
-      expect((await library.invoke('library.info', {})).counts).toEqual({ sources: 1, claims: 2, citations: 2, briefs: 1 });
+      expect((await library.invoke('library.info', {})).counts).toEqual({
+        sources: 1,
+        claims: 2,
+        citations: 2,
+        briefs: 1,
+      });
       const claim = await library.invoke('claims.get', { claimId: 1 });
-      expect(claim).toMatchObject({ statement: 'Route 4 checkpoint reopened', revision: 2, tags: ['routes', 'roads'], usedInBriefs: 1 });
-      expect(claim.citations).toMatchObject([{ anchorStatus: 'exact', exact: QUOTE, sourceTitle: 'Checkpoint log', sourceReliability: 'B' }]);
-      expect((await library.invoke('claims.revisions', { claimId: 1 })).map((r) => r.statement)).toEqual(['Route 4 checkpoint reopened', 'Route 4 checkpoint open']);
+      expect(claim).toMatchObject({
+        statement: 'Route 4 checkpoint reopened',
+        revision: 2,
+        tags: ['routes', 'roads'],
+        usedInBriefs: 1,
+      });
+      expect(claim.citations).toMatchObject([
+        { anchorStatus: 'exact', exact: QUOTE, sourceTitle: 'Checkpoint log', sourceReliability: 'B' },
+      ]);
+      expect((await library.invoke('claims.revisions', { claimId: 1 })).map((r) => r.statement)).toEqual([
+        'Route 4 checkpoint reopened',
+        'Route 4 checkpoint open',
+      ]);
       expect((await library.invoke('claims.search', { query: 'checkpoint' })).hits.map((h) => h.id)).toEqual([1]);
       expect((await library.invoke('claims.search', { tag: 'roads' })).hits.map((h) => h.id)).toEqual([1]);
       expect((await library.invoke('briefs.get', { briefId: 1 })).document.root.children).toHaveLength(2);
       const check = await library.invoke('briefs.check', { briefId: 1 });
       expect(check.citations.map((c) => c.status).sort()).toEqual(['exact', 'orphaned']);
       // The upgraded library takes new work.
-      const created = await library.invoke('claims.create', { statement: 'Written by the current version', citations: [{ target: { sourceId: 1, quote: 'Lorries queued south.' } }] });
+      const created = await library.invoke('claims.create', {
+        statement: 'Written by the current version',
+        citations: [{ target: { sourceId: 1, quote: 'Lorries queued south.' } }],
+      });
       expect(created.citations[0]!.anchorStatus).toBe('exact');
     },
   },
@@ -84,7 +102,12 @@ let temp: TempDir;
 afterEach(() => temp?.remove());
 
 /** A library file at `version` of `migrations`, with SEEDS[version]'s data, closed. */
-function libraryAtVersion(path: string, version: number, migrations: readonly Migration[] = MIGRATIONS, seed = SEEDS[version]!.seed): void {
+function libraryAtVersion(
+  path: string,
+  version: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+  seed = SEEDS[version]!.seed,
+): void {
   const opened = openLibraryDatabase(path, { migrations: migrations.filter((m) => m.version <= version) });
   expect(opened.db.pragma('user_version', { simple: true })).toBe(version);
   opened.db.transaction(() => seed(opened.db))();
@@ -103,7 +126,9 @@ function expectHealthy(db: Database.Database) {
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(db.pragma('foreign_key_check')).toEqual([]);
   expect(() => db.exec(`INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')`)).not.toThrow();
-  expect(() => db.exec(`INSERT INTO source_versions_fts(source_versions_fts) VALUES ('integrity-check')`)).not.toThrow();
+  expect(() =>
+    db.exec(`INSERT INTO source_versions_fts(source_versions_fts) VALUES ('integrity-check')`),
+  ).not.toThrow();
 }
 
 describe('libraries from every schema version', () => {
@@ -116,9 +141,14 @@ describe('libraries from every schema version', () => {
       const schema = freshSchemaText(temp.path(`v${version}.db`), version);
       const fixture = join(FIXTURES, `schema-v${version}.txt`);
       if (write === version) writeFileSync(fixture, schema);
-      expect(existsSync(fixture), `${fixture} is missing: run this test once with BRIEFING_WRITE_SCHEMA_FIXTURE=${version}`).toBe(true);
+      expect(
+        existsSync(fixture),
+        `${fixture} is missing: run this test once with BRIEFING_WRITE_SCHEMA_FIXTURE=${version}`,
+      ).toBe(true);
       // A shipped migration is never edited: a library made by it must look exactly as it did.
-      expect(schema, `migration ${version} no longer makes the schema it shipped with`).toBe(readFileSync(fixture, 'utf8'));
+      expect(schema, `migration ${version} no longer makes the schema it shipped with`).toBe(
+        readFileSync(fixture, 'utf8'),
+      );
       temp.remove();
     }
   });
@@ -129,12 +159,18 @@ describe('libraries from every schema version', () => {
       const path = temp.path('library.db');
       libraryAtVersion(path, version);
 
-      const library = createLibrary({ dbPath: path, logError: (error) => { throw error; } });
+      const library = createLibrary({
+        dbPath: path,
+        logError: (error) => {
+          throw error;
+        },
+      });
       expect(library.context.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(normalizedSchema(library.context.db)).toEqual(freshSchema(temp.path('fresh.db')));
       expectHealthy(library.context.db);
       const backups = (await library.invoke('library.backups', {})).backups;
-      if (version < LATEST_SCHEMA_VERSION) expect(backups[0]).toMatchObject({ kind: 'before-migration', schemaVersion: version });
+      if (version < LATEST_SCHEMA_VERSION)
+        expect(backups[0]).toMatchObject({ kind: 'before-migration', schemaVersion: version });
       await SEEDS[version]!.verify(library);
       library.close();
     });
@@ -168,7 +204,11 @@ describe('libraries from every schema version', () => {
     // foreign_keys is ON: a rebuild that broke a reference would fail here or in the check below.
     expect(normalizedSchema(upgraded.db)).toEqual(freshSchema(temp.path('fresh.db'), migrations));
     expectHealthy(upgraded.db);
-    expect(upgraded.db.prepare('SELECT title, reliability, country FROM sources').get()).toEqual({ title: 'Checkpoint log', reliability: 'B', country: null });
+    expect(upgraded.db.prepare('SELECT title, reliability, country FROM sources').get()).toEqual({
+      title: 'Checkpoint log',
+      reliability: 'B',
+      country: null,
+    });
     expect(upgraded.db.prepare('SELECT count(*) FROM citations WHERE source_id = 1').pluck().get()).toBe(2);
     expect(upgraded.db.pragma('foreign_keys', { simple: true })).toBe(1); // back on once migrations are done
     upgraded.close();
@@ -178,8 +218,14 @@ describe('libraries from every schema version', () => {
     temp = makeTempDir();
     const path = temp.path('library.db');
     libraryAtVersion(path, LATEST_SCHEMA_VERSION);
-    const careless: Migration = { version: LATEST_SCHEMA_VERSION + 1, name: 'test-drop-sources-carelessly', up: (db) => db.exec('DELETE FROM sources') };
-    expect(() => openLibraryDatabase(path, { migrations: [...MIGRATIONS, careless] })).toThrowError(/would leave \d+ broken reference\(s\), so it was rolled back/);
+    const careless: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'test-drop-sources-carelessly',
+      up: (db) => db.exec('DELETE FROM sources'),
+    };
+    expect(() => openLibraryDatabase(path, { migrations: [...MIGRATIONS, careless] })).toThrowError(
+      /would leave \d+ broken reference\(s\), so it was rolled back/,
+    );
     const reopened = openLibraryDatabase(path);
     expect(reopened.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(reopened.db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(1);
@@ -204,7 +250,12 @@ describe('libraries from every schema version', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(AppError);
-    expect(thrown).toMatchObject({ code: 'DATABASE_NEWER', message: expect.stringMatching(/newer version of Briefing Composer \(library version \d+; this app reads up to \d+\)\. Update the app/) });
+    expect(thrown).toMatchObject({
+      code: 'DATABASE_NEWER',
+      message: expect.stringMatching(
+        /newer version of Briefing Composer \(library version \d+; this app reads up to \d+\)\. Update the app/,
+      ),
+    });
     const run = await cli('--db', path, 'briefs');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^briefing: library\.db was written by a newer version/);

@@ -33,7 +33,9 @@ describe('the window while a slow import runs', () => {
     const body = page.locator('#pane-editor [contenteditable="true"]');
     const importing = page.locator('.import-progress__item--importing');
     await page.getByRole('tab', { name: 'Sources' }).click();
-    await page.locator('.sources-panel input[type=file]').setInputFiles({ name: HEAVY.fileName, mimeType: HEAVY.mimeType, buffer: Buffer.from(buildBytes(HEAVIER)) });
+    await page
+      .locator('.sources-panel input[type=file]')
+      .setInputFiles({ name: HEAVY.fileName, mimeType: HEAVY.mimeType, buffer: Buffer.from(buildBytes(HEAVIER)) });
     await importing.waitFor();
     expect(await importing.textContent()).toContain('Importing…');
 
@@ -47,7 +49,9 @@ describe('the window while a slow import runs', () => {
     // …and so does the answer to a search of the library.
     await page.getByRole('tab', { name: 'Claim library' }).click();
     await page.getByRole('searchbox', { name: 'Search claim cards' }).fill('ferry');
-    await page.locator('.claim-result', { hasText: 'The ferry to Korsund resumed service' }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.claim-result', { hasText: 'The ferry to Korsund resumed service' })
+      .waitFor({ timeout: 60_000 });
     expect(await importing.count(), 'the search answered while the import was still running').toBe(1);
 
     // Then the import finishes, with its text.

@@ -7,7 +7,14 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClearRefusal, expectCleanImport } from '../fixtures/bad-input/checks';
-import { BAD_INPUTS, buildBytes, isLarge, PASTEABLE_INPUTS, type BadInput, type Expectation } from '../fixtures/bad-input/corpus';
+import {
+  BAD_INPUTS,
+  buildBytes,
+  isLarge,
+  PASTEABLE_INPUTS,
+  type BadInput,
+  type Expectation,
+} from '../fixtures/bad-input/corpus';
 import { materializeCorpus, type MaterializedCorpus } from '../fixtures/bad-input/materialize';
 import { appErrors, injectedElements, pasteClipboard, startApp } from './support';
 
@@ -73,8 +80,12 @@ async function notificationFor(page: Page, name: string, timeout: number): Promi
 async function readerText(app: App, sourceId: number, timeout: number) {
   const { source, version, text } = await app.library.invoke('sources.get', { sourceId });
   await app.page.locator(`.reader__text[data-length="${text.length}"]`).waitFor({ timeout });
-  await expect.poll(() => app.page.locator('.reader__title').textContent(), { message: 'the reader shows the new source' }).toBe(source.title);
-  const shown = await app.page.locator('.reader__line').evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
+  await expect
+    .poll(() => app.page.locator('.reader__title').textContent(), { message: 'the reader shows the new source' })
+    .toBe(source.title);
+  const shown = await app.page
+    .locator('.reader__line')
+    .evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
   // The reader adds nothing and interprets nothing: character for character the stored text.
   expect(shown.length, 'the reader shows the stored text').toBe(text.length);
   expect(shown === text, 'the reader shows the stored text').toBe(true);
@@ -101,7 +112,13 @@ async function recordProgress(page: Page): Promise<void> {
       }
     };
     w.__phaseObserver = new MutationObserver(note);
-    w.__phaseObserver.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+    w.__phaseObserver.observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class'],
+    });
   });
 }
 
@@ -123,18 +140,34 @@ async function expectOutcome(
   const sourcesAfter = await app.library.invoke('sources.list', {});
   const context = subject === 'the text' ? 'Could not import the pasted text' : `Could not import ${subject.fileName}`;
   if (expected.outcome === 'refuse') {
-    expect(notification.kind, `${entry.name}: expected a refusal, got "${notification.title}: ${notification.message}"`).toBe('error');
+    expect(
+      notification.kind,
+      `${entry.name}: expected a refusal, got "${notification.title}: ${notification.message}"`,
+    ).toBe('error');
     // The code is logged with the message, for bug reports: the one place the window names it.
     await expect.poll(() => app.codes.get(context), { message: 'the error code is logged' }).toBeDefined();
     expectClearRefusal(entry.name, expected, { code: app.codes.get(context), message: notification.message }, subject);
     expect(sourcesAfter, 'a refusal adds no source').toHaveLength(sourcesBefore.length);
     return;
   }
-  expect(notification.kind, `${entry.name}: expected an import, got "${notification.title}: ${notification.message}"`).toBe('imported');
+  expect(
+    notification.kind,
+    `${entry.name}: expected an import, got "${notification.title}: ${notification.message}"`,
+  ).toBe('imported');
   expect(sourcesAfter, 'one new source').toHaveLength(sourcesBefore.length + 1);
   const created = sourcesAfter.find((s) => !sourcesBefore.some((b) => b.id === s.id))!;
   const shown = await readerText(app, created.id, timeoutFor(entry));
-  expectCleanImport(entry.name, expected, { text: shown.shown, title: shown.title, format: shown.format, warnings: notification.message ? [notification.message] : [] }, pasted);
+  expectCleanImport(
+    entry.name,
+    expected,
+    {
+      text: shown.shown,
+      title: shown.title,
+      format: shown.format,
+      warnings: notification.message ? [notification.message] : [],
+    },
+    pasted,
+  );
   expect(await injectedElements(app.page), `${entry.name}: injected into the page`).toEqual([]);
 }
 
@@ -144,7 +177,8 @@ async function expectStillWorking(app: App): Promise<void> {
   const imported = (await app.library.invoke('sources.list', {})).length;
   expect(await injectedElements(page)).toEqual([]);
   await page.getByRole('tab', { name: 'Sources' }).click();
-  if (await page.getByRole('button', { name: '← All sources' }).isVisible()) await page.getByRole('button', { name: '← All sources' }).click();
+  if (await page.getByRole('button', { name: '← All sources' }).isVisible())
+    await page.getByRole('button', { name: '← All sources' }).click();
   await expect.poll(() => page.locator('.source-list__item').count()).toBe(imported);
   const brief = await app.library.invoke('briefs.create', { title: `Still working ${Date.now()}`, template: 'empty' });
   await app.emit('library.changed');
@@ -203,27 +237,37 @@ for (const way of ['file picker', 'drag and drop'] as const) {
       await app?.stop();
     });
 
-    it.each(BAD_INPUTS.map((entry) => [entry.name, entry] as const))('%s', { timeout: 120_000 }, async (_name, entry) => {
-      const { page } = app;
-      await dismissNotifications(page);
-      app.codes.clear();
-      const before = await app.library.invoke('sources.list', {});
-      await recordProgress(page);
-      if (way === 'file picker') {
-        const input = page.locator('.sources-panel input[type=file]');
-        // Playwright sends buffers of at most 50 MB; large files go by path, as a real file would.
-        await input.setInputFiles(isLarge(entry) ? corpus.path(entry) : { name: entry.fileName, mimeType: entry.mimeType, buffer: corpus.bytes(entry) });
-      } else {
-        expect(await dropFiles(page, [fileSpec(entry)]), 'the Sources tab accepts a drag of files').toBe(true);
-      }
-      const notification = await notificationFor(page, entry.fileName, timeoutFor(entry));
-      await expectOutcome(app, entry, entry.file, notification, before, { fileName: entry.fileName });
-      const progress = await progressShown(page, entry.fileName);
-      // A large file shows its progress while it is read and imported…
-      if (isLarge(entry) && entry.file.outcome === 'import') expect(progress, 'progress shown').toContain('Importing…');
-      // …and one over the limit is refused from its size, before anything is read.
-      if (entry.file.outcome === 'refuse' && entry.file.code === 'TOO_LARGE') expect(progress, 'refused before reading').not.toContain('Reading…');
-    });
+    it.each(BAD_INPUTS.map((entry) => [entry.name, entry] as const))(
+      '%s',
+      { timeout: 120_000 },
+      async (_name, entry) => {
+        const { page } = app;
+        await dismissNotifications(page);
+        app.codes.clear();
+        const before = await app.library.invoke('sources.list', {});
+        await recordProgress(page);
+        if (way === 'file picker') {
+          const input = page.locator('.sources-panel input[type=file]');
+          // Playwright sends buffers of at most 50 MB; large files go by path, as a real file would.
+          await input.setInputFiles(
+            isLarge(entry)
+              ? corpus.path(entry)
+              : { name: entry.fileName, mimeType: entry.mimeType, buffer: corpus.bytes(entry) },
+          );
+        } else {
+          expect(await dropFiles(page, [fileSpec(entry)]), 'the Sources tab accepts a drag of files').toBe(true);
+        }
+        const notification = await notificationFor(page, entry.fileName, timeoutFor(entry));
+        await expectOutcome(app, entry, entry.file, notification, before, { fileName: entry.fileName });
+        const progress = await progressShown(page, entry.fileName);
+        // A large file shows its progress while it is read and imported…
+        if (isLarge(entry) && entry.file.outcome === 'import')
+          expect(progress, 'progress shown').toContain('Importing…');
+        // …and one over the limit is refused from its size, before anything is read.
+        if (entry.file.outcome === 'refuse' && entry.file.code === 'TOO_LARGE')
+          expect(progress, 'refused before reading').not.toContain('Reading…');
+      },
+    );
 
     it('still works afterwards, and nothing ran or left the app', async () => {
       await expectStillWorking(app);
@@ -264,7 +308,8 @@ async function pasteAsSource(app: App & { codes: Map<string, string> }, entry: B
   const text = await pasteEntry(page, entry, 'text field');
   // A text field keeps the characters, with its line breaks as \n (a large text is compared in the page, where it was made).
   const arrived = await textarea.evaluate(
-    (el: HTMLTextAreaElement, expected) => el.value === (expected ?? (window as unknown as { __pasteText: string }).__pasteText).replace(/\r\n?/g, '\n'),
+    (el: HTMLTextAreaElement, expected) =>
+      el.value === (expected ?? (window as unknown as { __pasteText: string }).__pasteText).replace(/\r\n?/g, '\n'),
     isLarge(entry) ? null : text,
   );
   expect(arrived, 'the pasted text is in the field').toBe(true);
@@ -300,9 +345,12 @@ describe('bad input pasted', () => {
     await app?.stop();
   });
 
-  it.each(PASTEABLE_INPUTS.filter((e) => !isLarge(e)).map((entry) => [entry.name, entry] as const))('into "Paste text": %s', async (_name, entry) => {
-    await pasteAsSource(app, entry);
-  });
+  it.each(PASTEABLE_INPUTS.filter((e) => !isLarge(e)).map((entry) => [entry.name, entry] as const))(
+    'into "Paste text": %s',
+    async (_name, entry) => {
+      await pasteAsSource(app, entry);
+    },
+  );
 
   describe('into a brief', () => {
     let body: ReturnType<Page['locator']>;
@@ -314,23 +362,30 @@ describe('bad input pasted', () => {
       await body.waitFor();
     });
 
-    it.each(PASTEABLE_INPUTS.filter((e) => e.paste!.inBrief).map((entry) => [entry.name, entry] as const))('%s', { timeout: 60_000 }, async (_name, entry) => {
-      const { page } = app;
-      const expected = entry.paste!.inBrief!;
-      await body.click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      await expect.poll(() => body.textContent()).toBe('');
-      await pasteEntry(page, entry, 'brief');
-      const shown = (await body.textContent()) ?? '';
-      for (const visible of expected.visible) expect(shown, `${entry.name}: lost "${visible}"`).toContain(visible);
-      for (const absent of expected.absent ?? []) expect(shown.toLowerCase(), `${entry.name}: kept "${absent}"`).not.toContain(absent.toLowerCase());
-      if (expected.absentChars) {
-        const found = [...shown.matchAll(new RegExp(expected.absentChars.source, `${expected.absentChars.flags}g`))].map((m) => `U+${m[0].codePointAt(0)!.toString(16).toUpperCase()}`);
-        expect(found, `${entry.name}: disguising characters in the brief`).toEqual([]);
-      }
-      expect(await injectedElements(page), `${entry.name}: injected into the page`).toEqual([]);
-    });
+    it.each(PASTEABLE_INPUTS.filter((e) => e.paste!.inBrief).map((entry) => [entry.name, entry] as const))(
+      '%s',
+      { timeout: 60_000 },
+      async (_name, entry) => {
+        const { page } = app;
+        const expected = entry.paste!.inBrief!;
+        await body.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Delete');
+        await expect.poll(() => body.textContent()).toBe('');
+        await pasteEntry(page, entry, 'brief');
+        const shown = (await body.textContent()) ?? '';
+        for (const visible of expected.visible) expect(shown, `${entry.name}: lost "${visible}"`).toContain(visible);
+        for (const absent of expected.absent ?? [])
+          expect(shown.toLowerCase(), `${entry.name}: kept "${absent}"`).not.toContain(absent.toLowerCase());
+        if (expected.absentChars) {
+          const found = [
+            ...shown.matchAll(new RegExp(expected.absentChars.source, `${expected.absentChars.flags}g`)),
+          ].map((m) => `U+${m[0].codePointAt(0)!.toString(16).toUpperCase()}`);
+          expect(found, `${entry.name}: disguising characters in the brief`).toEqual([]);
+        }
+        expect(await injectedElements(page), `${entry.name}: injected into the page`).toEqual([]);
+      },
+    );
   });
 
   it('still works afterwards, and nothing ran or left the app', async () => {
@@ -338,7 +393,9 @@ describe('bad input pasted', () => {
     // Pasting HTML into the brief parses it (DOMPurify, Lexical), and Chromium reports every
     // inline handler and style of a parsed, inert document against the page's CSP, as blocked.
     for (const message of appErrors(app)) {
-      expect(message).toMatch(/^console: (Executing inline event handler|Applying inline style) violates the following Content Security Policy directive .* The action has been blocked\.$/);
+      expect(message).toMatch(
+        /^console: (Executing inline event handler|Applying inline style) violates the following Content Security Policy directive .* The action has been blocked\.$/,
+      );
     }
   });
 });
@@ -346,42 +403,52 @@ describe('bad input pasted', () => {
 // A paste of document size must not freeze the window. Laying out megabytes in a text field does
 // (a 256 KB line took 67 s), so "Paste text" holds such a paste aside and says how much it holds,
 // and refuses one over the limit at once, naming it. Each runs in a fresh window.
-describe.each(PASTEABLE_INPUTS.filter(isLarge).map((entry) => [entry.name, entry] as const))('a large paste into "Paste text": %s', (_name, entry) => {
-  let app: App & { codes: Map<string, string> };
-  beforeAll(async () => {
-    app = await launch();
-  });
-  afterAll(async () => {
-    await app?.stop();
-  });
+describe.each(PASTEABLE_INPUTS.filter(isLarge).map((entry) => [entry.name, entry] as const))(
+  'a large paste into "Paste text": %s',
+  (_name, entry) => {
+    let app: App & { codes: Map<string, string> };
+    beforeAll(async () => {
+      app = await launch();
+    });
+    afterAll(async () => {
+      await app?.stop();
+    });
 
-  it('is held aside and imports, or is refused naming the limit, without freezing the window', { timeout: 90_000 }, async () => {
-    const { page } = app;
-    await page.getByRole('tab', { name: 'Sources' }).click();
-    await page.getByRole('button', { name: 'Paste text…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Paste text as a source' });
-    await dialog.getByLabel('Text').focus();
-    const before = await app.library.invoke('sources.list', {});
-    await pasteEntry(page, entry, 'text field');
-    const expected = entry.paste!.asSource;
-    if (expected.outcome === 'refuse') {
-      await expect.poll(() => dialog.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/The pasted text is 50(\.\d)? MB; the most a source may have is 25 MB/);
-      expect(await dialog.getByRole('button', { name: 'Import text' }).isDisabled()).toBe(true);
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
-      expect(await app.library.invoke('sources.list', {})).toHaveLength(before.length);
-      return;
-    }
-    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Pasted 5(\.\d)? MB of text \(1 line\)/);
-    // The window answers while it holds the text.
-    expect(await page.evaluate(() => 1 + 1)).toBe(2);
-    await dialog.getByRole('button', { name: 'Import text' }).click();
-    await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
-    const after = await app.library.invoke('sources.list', {});
-    expect(after).toHaveLength(before.length + 1);
-    const added = after.find((source) => !before.some((b) => b.id === source.id))!;
-    const stored = await app.library.invoke('sources.get', { sourceId: added.id });
-    for (const visible of expected.visible) expect(stored.text).toContain(visible);
-    expect(stored.text).not.toContain('\n');
-  });
-});
-
+    it(
+      'is held aside and imports, or is refused naming the limit, without freezing the window',
+      { timeout: 90_000 },
+      async () => {
+        const { page } = app;
+        await page.getByRole('tab', { name: 'Sources' }).click();
+        await page.getByRole('button', { name: 'Paste text…' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Paste text as a source' });
+        await dialog.getByLabel('Text').focus();
+        const before = await app.library.invoke('sources.list', {});
+        await pasteEntry(page, entry, 'text field');
+        const expected = entry.paste!.asSource;
+        if (expected.outcome === 'refuse') {
+          await expect
+            .poll(() => dialog.getByRole('alert').textContent(), { timeout: 30_000 })
+            .toMatch(/The pasted text is 50(\.\d)? MB; the most a source may have is 25 MB/);
+          expect(await dialog.getByRole('button', { name: 'Import text' }).isDisabled()).toBe(true);
+          await dialog.getByRole('button', { name: 'Cancel' }).click();
+          expect(await app.library.invoke('sources.list', {})).toHaveLength(before.length);
+          return;
+        }
+        await expect
+          .poll(() => dialog.getByRole('status').textContent(), { timeout: 30_000 })
+          .toMatch(/Pasted 5(\.\d)? MB of text \(1 line\)/);
+        // The window answers while it holds the text.
+        expect(await page.evaluate(() => 1 + 1)).toBe(2);
+        await dialog.getByRole('button', { name: 'Import text' }).click();
+        await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
+        const after = await app.library.invoke('sources.list', {});
+        expect(after).toHaveLength(before.length + 1);
+        const added = after.find((source) => !before.some((b) => b.id === source.id))!;
+        const stored = await app.library.invoke('sources.get', { sourceId: added.id });
+        for (const visible of expected.visible) expect(stored.text).toContain(visible);
+        expect(stored.text).not.toContain('\n');
+      },
+    );
+  },
+);

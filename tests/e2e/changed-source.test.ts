@@ -32,10 +32,30 @@ describe('citations after the source changes', () => {
     app = await startApp();
     page = app.page;
     const lib = app.library;
-    ids.source = (await lib.invoke('sources.import', { content: { text: VERSION_1, fileName: 'crossing-log.txt' }, metadata: { title: 'Crossing log', reliability: 'C' } })).sourceId;
-    ids.fuzzyClaim = (await lib.invoke('claims.create', { statement: 'A convoy of six trucks crossed at dawn.', credibility: 2, citations: [{ target: { sourceId: ids.source, quote: EDITED_QUOTE }, stance: 'supports' }] })).id;
-    ids.orphanClaim = (await lib.invoke('claims.create', { statement: 'The cargo was declared as medical supplies.', credibility: 3, citations: [{ target: { sourceId: ids.source, quote: DELETED_QUOTE }, stance: 'supports' }] })).id;
-    const reimport = await lib.invoke('sources.import', { content: { text: VERSION_2, fileName: 'crossing-log.txt' }, sourceId: ids.source });
+    ids.source = (
+      await lib.invoke('sources.import', {
+        content: { text: VERSION_1, fileName: 'crossing-log.txt' },
+        metadata: { title: 'Crossing log', reliability: 'C' },
+      })
+    ).sourceId;
+    ids.fuzzyClaim = (
+      await lib.invoke('claims.create', {
+        statement: 'A convoy of six trucks crossed at dawn.',
+        credibility: 2,
+        citations: [{ target: { sourceId: ids.source, quote: EDITED_QUOTE }, stance: 'supports' }],
+      })
+    ).id;
+    ids.orphanClaim = (
+      await lib.invoke('claims.create', {
+        statement: 'The cargo was declared as medical supplies.',
+        credibility: 3,
+        citations: [{ target: { sourceId: ids.source, quote: DELETED_QUOTE }, stance: 'supports' }],
+      })
+    ).id;
+    const reimport = await lib.invoke('sources.import', {
+      content: { text: VERSION_2, fileName: 'crossing-log.txt' },
+      sourceId: ids.source,
+    });
     expect(reimport.reanchor).toEqual({ exact: 0, fuzzy: 1, orphaned: 1 });
     await app.emit('library.changed');
   });
@@ -76,7 +96,9 @@ describe('citations after the source changes', () => {
     expect(await banner.locator('blockquote').textContent()).toBe(DELETED_QUOTE);
     // Focus goes to the explanation, since there is no passage to go to.
     expect(await page.evaluate(() => document.activeElement?.classList.contains('banner--danger'))).toBe(true);
-    expect(await page.locator('.reader__orphans summary').textContent()).toBe('1 citation could not be found in this version');
+    expect(await page.locator('.reader__orphans summary').textContent()).toBe(
+      '1 citation could not be found in this version',
+    );
     expect(await page.locator('.reader__text').textContent()).not.toContain(DELETED_QUOTE);
     await app.screenshot('61-reader-orphaned-citation');
     await expectAccessible(page, 'reader at an orphaned citation');
@@ -85,7 +107,9 @@ describe('citations after the source changes', () => {
     await page.getByText('You are reading version 1 of 2').waitFor();
     const citation = (await app.library.invoke('claims.get', { claimId: ids.orphanClaim })).citations[0]!;
     await expect.poll(() => highlightedText(page, citation.id)).toBe(DELETED_QUOTE);
-    expect(await page.locator(`mark[data-citations~="${citation.id}"]`).first().getAttribute('class')).toContain('reader__mark--orphaned');
+    expect(await page.locator(`mark[data-citations~="${citation.id}"]`).first().getAttribute('class')).toContain(
+      'reader__mark--orphaned',
+    );
     // An old version can be read but not cited.
     expect(await page.getByRole('button', { name: /Create claim card/ }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Go to the current version' }).click();

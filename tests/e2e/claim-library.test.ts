@@ -21,14 +21,69 @@ describe('claim library and shared cards', () => {
     app = await startApp();
     page = app.page;
     const lib = app.library;
-    const port = await lib.invoke('sources.import', { content: { text: PORT_TEXT, fileName: 'halvik.txt' }, metadata: { title: 'Halvik port report', reliability: 'B' } });
-    const rail = await lib.invoke('sources.import', { content: { text: RAIL_TEXT, fileName: 'ferry.txt' }, metadata: { title: 'Korsund ferry notice', reliability: 'C' } });
+    const port = await lib.invoke('sources.import', {
+      content: { text: PORT_TEXT, fileName: 'halvik.txt' },
+      metadata: { title: 'Halvik port report', reliability: 'B' },
+    });
+    const rail = await lib.invoke('sources.import', {
+      content: { text: RAIL_TEXT, fileName: 'ferry.txt' },
+      metadata: { title: 'Korsund ferry notice', reliability: 'C' },
+    });
     const cite = (sourceId: number, quote: string) => [{ target: { sourceId, quote }, stance: 'supports' as const }];
-    ids.moored = (await lib.invoke('claims.create', { statement: 'Three tankers were moored at the northern terminal.', kind: 'fact', likelihood: null, confidence: 'high', credibility: 2, status: 'verified', tags: ['shipping', 'halvik'], citations: cite(port.sourceId, 'three tankers moored at the northern terminal') })).id;
-    ids.anchor = (await lib.invoke('claims.create', { statement: 'A fourth tanker is likely waiting to load.', kind: 'assessment', likelihood: 'likely', confidence: 'moderate', credibility: 3, status: 'draft', tags: ['shipping'], citations: cite(port.sourceId, 'A fourth tanker waited at anchor') })).id;
-    ids.cargo = (await lib.invoke('claims.create', { statement: 'The declared cargo is crude oil.', kind: 'fact', likelihood: null, confidence: 'low', credibility: 4, status: 'disputed', tags: ['cargo'], citations: cite(port.sourceId, 'crude oil as the declared cargo') })).id;
-    ids.ferry = (await lib.invoke('claims.create', { statement: 'Ferry service to Korsund has resumed.', kind: 'fact', likelihood: 'almost certain', confidence: 'high', credibility: 1, status: 'verified', tags: ['rail'], citations: cite(rail.sourceId, 'resumed service on 3 June') })).id;
-    ids.hostile = (await lib.invoke('claims.create', { statement: 'Tanker <img src=x onerror="alert(1)"> <b>bold</b> markup stays text.', tags: ['markup'] })).id;
+    ids.moored = (
+      await lib.invoke('claims.create', {
+        statement: 'Three tankers were moored at the northern terminal.',
+        kind: 'fact',
+        likelihood: null,
+        confidence: 'high',
+        credibility: 2,
+        status: 'verified',
+        tags: ['shipping', 'halvik'],
+        citations: cite(port.sourceId, 'three tankers moored at the northern terminal'),
+      })
+    ).id;
+    ids.anchor = (
+      await lib.invoke('claims.create', {
+        statement: 'A fourth tanker is likely waiting to load.',
+        kind: 'assessment',
+        likelihood: 'likely',
+        confidence: 'moderate',
+        credibility: 3,
+        status: 'draft',
+        tags: ['shipping'],
+        citations: cite(port.sourceId, 'A fourth tanker waited at anchor'),
+      })
+    ).id;
+    ids.cargo = (
+      await lib.invoke('claims.create', {
+        statement: 'The declared cargo is crude oil.',
+        kind: 'fact',
+        likelihood: null,
+        confidence: 'low',
+        credibility: 4,
+        status: 'disputed',
+        tags: ['cargo'],
+        citations: cite(port.sourceId, 'crude oil as the declared cargo'),
+      })
+    ).id;
+    ids.ferry = (
+      await lib.invoke('claims.create', {
+        statement: 'Ferry service to Korsund has resumed.',
+        kind: 'fact',
+        likelihood: 'almost certain',
+        confidence: 'high',
+        credibility: 1,
+        status: 'verified',
+        tags: ['rail'],
+        citations: cite(rail.sourceId, 'resumed service on 3 June'),
+      })
+    ).id;
+    ids.hostile = (
+      await lib.invoke('claims.create', {
+        statement: 'Tanker <img src=x onerror="alert(1)"> <b>bold</b> markup stays text.',
+        tags: ['markup'],
+      })
+    ).id;
     ids.briefA = (await lib.invoke('briefs.create', { title: 'Halvik weekly', marking: 'TLP:GREEN' })).id;
     ids.briefB = (await lib.invoke('briefs.create', { title: 'Energy outlook', marking: 'TLP:GREEN' })).id;
     await lib.invoke('briefs.append', { briefId: ids.briefA, block: { claimId: ids.moored } });
@@ -42,11 +97,14 @@ describe('claim library and shared cards', () => {
   });
 
   const results = () => page.locator('.claim-result');
-  const resultIds = () => results().evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-claim-id'))).sort((a, b) => a - b));
+  const resultIds = () =>
+    results().evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-claim-id'))).sort((a, b) => a - b));
   const search = (text: string) => page.getByRole('searchbox', { name: 'Search claim cards' }).fill(text);
 
   it('lists every card with its grading and how many briefs use it', async () => {
-    await expect.poll(resultIds).toEqual([ids.moored, ids.anchor, ids.cargo, ids.ferry, ids.hostile].sort((a, b) => a - b));
+    await expect
+      .poll(resultIds)
+      .toEqual([ids.moored, ids.anchor, ids.cargo, ids.ferry, ids.hostile].sort((a, b) => a - b));
     const moored = page.locator(`.claim-result[data-claim-id="${ids.moored}"]`);
     expect(await moored.textContent()).toContain('used in 2 briefs');
     // Source Halvik is graded B, the claim's information credibility is 2: B2.
@@ -97,10 +155,16 @@ describe('claim library and shared cards', () => {
   it('inserts a card with its button, with Ctrl+Enter, and by dragging it into the brief', async () => {
     await page.locator(`#pane-briefs [data-brief-id="${ids.briefB}"]`).click();
     await page.locator('#pane-editor .be-card').first().waitFor();
-    const cardsInEditor = () => page.locator('#pane-editor .be-card').evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-claim-id'))));
+    const cardsInEditor = () =>
+      page
+        .locator('#pane-editor .be-card')
+        .evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-claim-id'))));
     expect(await cardsInEditor()).toEqual([ids.moored]);
 
-    await page.locator(`.claim-result[data-claim-id="${ids.cargo}"]`).getByRole('button', { name: /Insert/ }).click();
+    await page
+      .locator(`.claim-result[data-claim-id="${ids.cargo}"]`)
+      .getByRole('button', { name: /Insert/ })
+      .click();
     await expect.poll(async () => (await cardsInEditor()).includes(ids.cargo)).toBe(true);
 
     await page.locator(`.claim-result[data-claim-id="${ids.ferry}"]`).focus();
@@ -115,7 +179,9 @@ describe('claim library and shared cards', () => {
     }, CLAIM_DRAG_MIME);
     expect(carried).toBe(String(ids.anchor));
     // And a real drag with the mouse, onto the last paragraph of the brief.
-    await page.locator(`.claim-result[data-claim-id="${ids.anchor}"]`).dragTo(page.locator('#pane-editor [contenteditable="true"] p').last());
+    await page
+      .locator(`.claim-result[data-claim-id="${ids.anchor}"]`)
+      .dragTo(page.locator('#pane-editor [contenteditable="true"] p').last());
     await expect.poll(async () => (await cardsInEditor()).includes(ids.anchor)).toBe(true);
   });
 
@@ -124,11 +190,15 @@ describe('claim library and shared cards', () => {
     await page.keyboard.press('Enter');
     const form = page.getByRole('form', { name: /Claim card/ });
     await form.getByLabel('Statement').fill('Three tankers were moored at the northern terminal on 12 May.');
-    await expect.poll(() => form.locator('.claim-form__warning').textContent()).toBe('Used in 2 briefs — the change shows in all of them');
+    await expect
+      .poll(() => form.locator('.claim-form__warning').textContent())
+      .toBe('Used in 2 briefs — the change shows in all of them');
     await app.screenshot('11-shared-card-warning');
     await expectAccessible(page, 'card inspector');
     await form.getByRole('button', { name: /Save in all 2 briefs/ }).click();
-    await expect.poll(async () => (await app.library.invoke('claims.get', { claimId: ids.moored })).statement).toBe('Three tankers were moored at the northern terminal on 12 May.');
+    await expect
+      .poll(async () => (await app.library.invoke('claims.get', { claimId: ids.moored })).statement)
+      .toBe('Three tankers were moored at the northern terminal on 12 May.');
 
     for (const briefId of [ids.briefA, ids.briefB]) {
       await page.locator(`#pane-briefs [data-brief-id="${briefId}"]`).click();
@@ -145,12 +215,16 @@ describe('claim library and shared cards', () => {
     await form.getByRole('button', { name: /Save/ }).click();
     const alert = form.locator('.banner--danger[role="alert"]');
     await expect.poll(() => alert.textContent()).toContain('Not saved: this card was changed elsewhere.');
-    expect((await app.library.invoke('claims.get', { claimId: ids.moored })).statement).toBe('Three tankers were moored at the northern terminal on 12 May.');
+    expect((await app.library.invoke('claims.get', { claimId: ids.moored })).statement).toBe(
+      'Three tankers were moored at the northern terminal on 12 May.',
+    );
     await app.screenshot('12-card-conflict');
 
     await form.getByRole('button', { name: /Load the latest version/ }).click();
     await expect.poll(() => form.getByLabel('Status').inputValue()).toBe('disputed');
-    expect(await form.getByLabel('Statement').inputValue()).toBe('Three tankers were moored at the northern terminal on 12 May.');
+    expect(await form.getByLabel('Statement').inputValue()).toBe(
+      'Three tankers were moored at the northern terminal on 12 May.',
+    );
   });
 
   it('stayed inside the app and quiet', () => {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrors, startApp } from './support';
 
 type Stats = { cardRenders: number; serializations: number; saves: number };
-const stats = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { __briefingEditorStats: Stats }).__briefingEditorStats }));
+const stats = (page: Page) =>
+  page.evaluate(() => ({ ...(window as unknown as { __briefingEditorStats: Stats }).__briefingEditorStats }));
 const resetStats = (page: Page) =>
   page.evaluate(() => {
     const s = (window as unknown as { __briefingEditorStats: Record<string, number> }).__briefingEditorStats;
@@ -29,7 +30,13 @@ describe('the brief editor', () => {
       content: { text: 'Satellite imagery shows three tankers moored at the northern terminal of Port Halvik.' },
       metadata: { title: 'Halvik port report', reliability: 'B' },
     });
-    claimId = (await app.library.invoke('claims.create', { statement: STATEMENT, credibility: 2, citations: [{ target: { sourceId, quote: 'three tankers moored at the northern terminal' } }] })).id;
+    claimId = (
+      await app.library.invoke('claims.create', {
+        statement: STATEMENT,
+        credibility: 2,
+        citations: [{ target: { sourceId, quote: 'three tankers moored at the northern terminal' } }],
+      })
+    ).id;
     briefId = (await app.library.invoke('briefs.create', { title: 'Halvik weekly', marking: 'TLP:GREEN' })).id;
     await app.emit('library.changed');
     await page.locator('[aria-label="Briefs"]').getByText('Halvik weekly').click();

@@ -53,7 +53,10 @@ describe('Export PDF… in the app', () => {
   const dialog = () => page.getByRole('dialog', { name: 'Export PDF' });
   const exportButton = () => dialog().getByRole('button', { name: 'Export PDF…' });
   const confirmBox = () => dialog().getByRole('checkbox', { name: /Export anyway/ });
-  const count = (label: string) => dialog().locator('.preflight__count', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd');
+  const count = (label: string) =>
+    dialog()
+      .locator('.preflight__count', { has: page.locator(`dt:text-is("${label}")`) })
+      .locator('dd');
   const exportedFiles = () => readdirSync(app.exportDir).filter((name) => name.endsWith('.pdf'));
   const storedDocument = async () => JSON.stringify((await app.library.invoke('briefs.get', { briefId })).document);
   const errorToasts = () => page.locator('.toasts [role="alert"] .toast');
@@ -66,16 +69,54 @@ describe('Export PDF… in the app', () => {
     ids.source = (
       await lib.invoke('sources.import', {
         content: { text: VERSION_1, fileName: 'halvik-weekly.txt' },
-        metadata: { title: SOURCE_TITLE, publisher: 'Halvik Port Authority', publishedAt: '2025-05-13', reliability: 'B' },
+        metadata: {
+          title: SOURCE_TITLE,
+          publisher: 'Halvik Port Authority',
+          publishedAt: '2025-05-13',
+          reliability: 'B',
+        },
       })
     ).sourceId;
     const cite = (quote: string) => [{ target: { sourceId: ids.source, quote }, stance: 'supports' as const }];
-    ids.exact = (await lib.invoke('claims.create', { statement: STATEMENTS.exact, kind: 'fact', confidence: 'high', credibility: 2, citations: cite(QUOTES.exact) })).id;
-    ids.fuzzy = (await lib.invoke('claims.create', { statement: STATEMENTS.fuzzy, kind: 'fact', confidence: 'moderate', credibility: 3, citations: cite(QUOTES.fuzzy) })).id;
-    ids.orphan = (await lib.invoke('claims.create', { statement: STATEMENTS.orphan, kind: 'judgment', likelihood: 'likely', confidence: 'moderate', credibility: 3, citations: cite(QUOTES.orphan) })).id;
-    ids.uncited = (await lib.invoke('claims.create', { statement: STATEMENTS.uncited, kind: 'judgment', likelihood: 'likely', confidence: 'low' })).id;
+    ids.exact = (
+      await lib.invoke('claims.create', {
+        statement: STATEMENTS.exact,
+        kind: 'fact',
+        confidence: 'high',
+        credibility: 2,
+        citations: cite(QUOTES.exact),
+      })
+    ).id;
+    ids.fuzzy = (
+      await lib.invoke('claims.create', {
+        statement: STATEMENTS.fuzzy,
+        kind: 'fact',
+        confidence: 'moderate',
+        credibility: 3,
+        citations: cite(QUOTES.fuzzy),
+      })
+    ).id;
+    ids.orphan = (
+      await lib.invoke('claims.create', {
+        statement: STATEMENTS.orphan,
+        kind: 'judgment',
+        likelihood: 'likely',
+        confidence: 'moderate',
+        credibility: 3,
+        citations: cite(QUOTES.orphan),
+      })
+    ).id;
+    ids.uncited = (
+      await lib.invoke('claims.create', {
+        statement: STATEMENTS.uncited,
+        kind: 'judgment',
+        likelihood: 'likely',
+        confidence: 'low',
+      })
+    ).id;
     briefId = (await lib.invoke('briefs.create', { title: BRIEF_TITLE, marking: 'TLP:AMBER' })).id;
-    for (const claimId of [ids.exact, ids.fuzzy, ids.orphan, ids.uncited]) await lib.invoke('briefs.append', { briefId, block: { claimId } });
+    for (const claimId of [ids.exact, ids.fuzzy, ids.orphan, ids.uncited])
+      await lib.invoke('briefs.append', { briefId, block: { claimId } });
     await app.emit('library.changed');
   });
   afterAll(async () => {
@@ -108,7 +149,9 @@ describe('Export PDF… in the app', () => {
     expect(await count('approximate').textContent()).toBe('0');
     expect(await count('uncited claim').textContent()).toBe('1');
     await dialog().getByText('All 3 citations found exactly.').waitFor();
-    expect(await dialog().getByRole('region', { name: 'Claims without a citation (1)' }).textContent()).toContain(STATEMENTS.uncited);
+    expect(await dialog().getByRole('region', { name: 'Claims without a citation (1)' }).textContent()).toContain(
+      STATEMENTS.uncited,
+    );
     expect(await confirmBox().count()).toBe(0);
     expect(await exportButton().isEnabled()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export PDF…');
@@ -120,7 +163,9 @@ describe('Export PDF… in the app', () => {
     expect(app.exportPrompts).toEqual([`${BRIEF_TITLE}.pdf`]);
     expect(exportedFiles()).toEqual([`${BRIEF_TITLE}.pdf`]);
     const pages = Number(pdfInfo(file).Pages);
-    expect(flat((await done.textContent()) ?? '')).toContain(`Exported ${pages} page${pages === 1 ? '' : 's'} to ${file}`);
+    expect(flat((await done.textContent()) ?? '')).toContain(
+      `Exported ${pages} page${pages === 1 ? '' : 's'} to ${file}`,
+    );
 
     const text = flat(pdfText(file));
     for (const statement of Object.values(STATEMENTS)) expect(text).toContain(statement);
@@ -148,7 +193,10 @@ describe('Export PDF… in the app', () => {
   });
 
   it('lists the orphaned citation with its quote after the source changes, and blocks Export until confirmed', async () => {
-    const reimport = await app.library.invoke('sources.import', { content: { text: VERSION_2, fileName: 'halvik-weekly.txt' }, sourceId: ids.source });
+    const reimport = await app.library.invoke('sources.import', {
+      content: { text: VERSION_2, fileName: 'halvik-weekly.txt' },
+      sourceId: ids.source,
+    });
     expect(reimport.reanchor).toEqual({ exact: 1, fuzzy: 1, orphaned: 1 });
     await app.emit('library.changed');
 
@@ -166,7 +214,11 @@ describe('Export PDF… in the app', () => {
     // An approximate citation now quotes the passage where it was found again.
     expect(await fuzzy.locator('.preflight__quote').textContent()).toBe(QUOTES.fuzzy.replace('two days', 'three days'));
     expect(await fuzzy.locator('.badge--fuzzy').textContent()).toMatch(/^\d{2,3} % match$/);
-    expect(await dialog().getByText(/found exactly/).count()).toBe(0);
+    expect(
+      await dialog()
+        .getByText(/found exactly/)
+        .count(),
+    ).toBe(0);
 
     expect(await exportButton().isDisabled()).toBe(true);
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
@@ -186,7 +238,10 @@ describe('Export PDF… in the app', () => {
     await banner.waitFor();
     expect(await banner.locator('blockquote').textContent()).toBe(QUOTES.orphan);
 
-    await page.locator('#pane-editor').getByRole('button', { name: /Export PDF/ }).click();
+    await page
+      .locator('#pane-editor')
+      .getByRole('button', { name: /Export PDF/ })
+      .click();
     await dialog().getByRole('region', { name: 'Claims without a citation (1)' }).getByRole('button').click();
     await dialog().waitFor({ state: 'detached' });
     const form = page.getByRole('form', { name: /Claim card/ });
@@ -198,7 +253,10 @@ describe('Export PDF… in the app', () => {
     app.setExportChoice(null);
     const before = exportedFiles();
     const prompts = app.exportPrompts.length;
-    await page.locator('#pane-editor').getByRole('button', { name: /Export PDF/ }).click();
+    await page
+      .locator('#pane-editor')
+      .getByRole('button', { name: /Export PDF/ })
+      .click();
     await confirmBox().check();
     await exportButton().click();
     await dialog().waitFor({ state: 'detached' });
@@ -210,7 +268,10 @@ describe('Export PDF… in the app', () => {
   it('says why an export failed, in the dialog, and keeps everything as it was', async () => {
     mkdirSync(join(app.exportDir, 'taken.pdf'));
     app.setExportChoice('taken.pdf');
-    await page.locator('#pane-editor').getByRole('button', { name: /Export PDF/ }).click();
+    await page
+      .locator('#pane-editor')
+      .getByRole('button', { name: /Export PDF/ })
+      .click();
     await confirmBox().check();
     await exportButton().click();
     const alert = dialog().getByRole('alert');
@@ -228,7 +289,8 @@ describe('Export PDF… in the app', () => {
     await page.evaluate(() => {
       const w = window as unknown as { __mouse: number };
       w.__mouse = 0;
-      for (const type of ['mousedown', 'click', 'pointerdown'] as const) window.addEventListener(type, (e) => e.isTrusted && e.detail > 0 && (w.__mouse += 1), true);
+      for (const type of ['mousedown', 'click', 'pointerdown'] as const)
+        window.addEventListener(type, (e) => e.isTrusted && e.detail > 0 && (w.__mouse += 1), true);
     });
     // The save dialog stays "open" until the test lets it answer.
     let answer!: () => void;
@@ -242,7 +304,9 @@ describe('Export PDF… in the app', () => {
     await page.keyboard.press('Control+Shift+E');
     await dialog().locator('.preflight').waitFor();
     // Focus starts on the confirmation, since orphans block.
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
+      .toBe('checkbox');
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
@@ -260,7 +324,9 @@ describe('Export PDF… in the app', () => {
     await page.keyboard.press('Escape');
     await page.waitForTimeout(200);
     expect(await dialog().isVisible()).toBe(true);
-    expect(await page.evaluate(() => (document.querySelector('dialog[open]') as HTMLDialogElement | null) !== null)).toBe(true);
+    expect(
+      await page.evaluate(() => (document.querySelector('dialog[open]') as HTMLDialogElement | null) !== null),
+    ).toBe(true);
 
     answer();
     const done = dialog().locator('.export-dialog__done');

@@ -154,7 +154,9 @@ function buildPageBridge(): Promise<string> {
 
 function requireBuiltRenderer(): string {
   if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error(`The built renderer is missing (${join(DIST, 'index.html')}). Run \`npm run build\` (or \`node scripts/build.mjs renderer\`) before the e2e tests.`);
+    throw new Error(
+      `The built renderer is missing (${join(DIST, 'index.html')}). Run \`npm run build\` (or \`node scripts/build.mjs renderer\`) before the e2e tests.`,
+    );
   }
   return realpathSync(DIST);
 }
@@ -162,7 +164,9 @@ function requireBuiltRenderer(): string {
 function requireChromium(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
-    throw new Error(`Chromium was not found at ${path}. Install the Debian package \`chromium\` or set CHROMIUM_PATH to a Chromium executable.`);
+    throw new Error(
+      `Chromium was not found at ${path}. Install the Debian package \`chromium\` or set CHROMIUM_PATH to a Chromium executable.`,
+    );
   }
   return path;
 }
@@ -184,7 +188,12 @@ function fileFor(root: string, pathname: string): string | null {
 }
 
 /** Starts Chromium on the built renderer with the real library at `dbPath`. */
-export async function launchApp({ dbPath, headless = true, colorScheme = 'light', viewport = { width: 1440, height: 900 } }: LaunchOptions): Promise<LaunchedApp> {
+export async function launchApp({
+  dbPath,
+  headless = true,
+  colorScheme = 'light',
+  viewport = { width: 1440, height: 900 },
+}: LaunchOptions): Promise<LaunchedApp> {
   const root = requireBuiltRenderer();
   const executablePath = requireChromium();
   const initScript = await buildPageBridge();
@@ -215,7 +224,13 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
     rmSync(exportDir, { recursive: true, force: true });
     throw error;
   }
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', serviceWorkers: 'block', acceptDownloads: false });
+  const context = await browser.newContext({
+    viewport,
+    colorScheme,
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+    acceptDownloads: false,
+  });
 
   const requests: RecordedRequest[] = [];
   const blockedRequests: RecordedRequest[] = [];
@@ -233,19 +248,34 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
     }
     const file = request.method() === 'GET' ? fileFor(root, url.pathname) : null;
     // The app protocol's own headers (CSP included), so the page runs under the app's policy twice over: header and meta tag.
-    if (!file) return route.fulfill({ status: 404, headers: rendererResponseHeaders('text/plain; charset=utf-8'), body: 'Not found' });
-    return route.fulfill({ status: 200, headers: rendererResponseHeaders(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'), body: readFileSync(file) });
+    if (!file)
+      return route.fulfill({
+        status: 404,
+        headers: rendererResponseHeaders('text/plain; charset=utf-8'),
+        body: 'Not found',
+      });
+    return route.fulfill({
+      status: 200,
+      headers: rendererResponseHeaders(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'),
+      body: readFileSync(file),
+    });
   });
-  context.on('request', (request) => requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() }));
+  context.on('request', (request) =>
+    requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() }),
+  );
 
   // The handler side, as electron/main/ipcHandler.ts: only the app's own top frame may call.
   await context.exposeBinding('__briefingHarnessInvoke', (source, channel: unknown, input: unknown) =>
     toEnvelope(async () => {
       const frameUrl = source.frame.url();
       if (source.frame.parentFrame() !== null || !frameUrl.startsWith(`${APP_ORIGIN}/`)) {
-        throw new AppError('NOT_AVAILABLE', 'This request did not come from Briefing Composer’s own window and was refused.');
+        throw new AppError(
+          'NOT_AVAILABLE',
+          'This request did not come from Briefing Composer’s own window and was refused.',
+        );
       }
-      if (typeof channel !== 'string' || !channel.startsWith(INVOKE_PREFIX)) throw new AppError('INVALID_INPUT', 'Unknown channel.');
+      if (typeof channel !== 'string' || !channel.startsWith(INVOKE_PREFIX))
+        throw new AppError('INVALID_INPUT', 'Unknown channel.');
       // As in the app, a page never names a file on disk: path fields are dropped.
       return library.invokeUnknown(channel.slice(INVOKE_PREFIX.length), withoutPathFields(input));
     }),
@@ -295,10 +325,14 @@ export async function launchApp({ dbPath, headless = true, colorScheme = 'light'
     },
     async emit(event, payload) {
       if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Not an app event: ${event}`);
-      await page.evaluate(([channel, data]) => (window as unknown as { __briefingHarnessEmit(c: string, p: unknown): void }).__briefingHarnessEmit(channel, data), [
-        eventChannel(event),
-        payload ?? null,
-      ] as const);
+      await page.evaluate(
+        ([channel, data]) =>
+          (window as unknown as { __briefingHarnessEmit(c: string, p: unknown): void }).__briefingHarnessEmit(
+            channel,
+            data,
+          ),
+        [eventChannel(event), payload ?? null] as const,
+      );
     },
     async reload() {
       await page.reload();

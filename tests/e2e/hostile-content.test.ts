@@ -35,7 +35,17 @@ describe('hostile content', () => {
     await page.locator('.sources-panel input[type=file]').setInputFiles(files);
     // Every file becomes a source, or (identical extracted text) is reported as a duplicate of one.
     await page.locator('.import-progress__item').first().waitFor();
-    await expect.poll(() => page.locator('.import-progress__item--queued, .import-progress__item--reading, .import-progress__item--importing').count(), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          page
+            .locator(
+              '.import-progress__item--queued, .import-progress__item--reading, .import-progress__item--importing',
+            )
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBe(0);
     expect((await app.library.invoke('sources.list', {})).length).toBeGreaterThan(HOSTILE_PAYLOADS.length / 2);
     await page.getByRole('tab', { name: 'Sources' }).click();
 
@@ -47,7 +57,9 @@ describe('hostile content', () => {
       await page.locator('.source-list__open', { hasText: source.title }).first().click();
       await page.locator('.reader__title', { hasText: source.title }).waitFor();
       // The reader adds nothing and interprets nothing: it shows the stored text, character for character.
-      const shown = await page.locator('.reader__line').evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
+      const shown = await page
+        .locator('.reader__line')
+        .evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
       expect(shown, source.title).toBe(text);
       expect(await injectedElements(page), source.title).toEqual([]);
     }
@@ -102,7 +114,9 @@ describe('hostile content', () => {
     // handler and style attribute of a parsed document against the page's CSP — as blocked,
     // though nothing in an inert document could run. Those reports are the only new messages.
     for (const message of appErrors(app)) {
-      expect(message).toMatch(/^console: (Executing inline event handler|Applying inline style) violates the following Content Security Policy directive .* The action has been blocked\.$/);
+      expect(message).toMatch(
+        /^console: (Executing inline event handler|Applying inline style) violates the following Content Security Policy directive .* The action has been blocked\.$/,
+      );
     }
   });
 
@@ -110,21 +124,33 @@ describe('hostile content', () => {
   // asserted payload by payload in bad-input.test.ts ("bad input pasted > into a brief").
 
   it('never turns a source URL with another scheme into a link', async () => {
-    const { sourceId } = await app.library.invoke('sources.import', { content: { text: 'A source whose URL field is hostile.' }, metadata: { title: 'Hostile URL', url: 'javascript:alert(document.domain)' } });
+    const { sourceId } = await app.library.invoke('sources.import', {
+      content: { text: 'A source whose URL field is hostile.' },
+      metadata: { title: 'Hostile URL', url: 'javascript:alert(document.domain)' },
+    });
     await app.emit('library.changed');
     await page.getByRole('tab', { name: 'Sources' }).click();
-    if (await page.getByRole('button', { name: '← All sources' }).isVisible()) await page.getByRole('button', { name: '← All sources' }).click();
+    if (await page.getByRole('button', { name: '← All sources' }).isVisible())
+      await page.getByRole('button', { name: '← All sources' }).click();
     await page.locator('.source-list__open', { hasText: 'Hostile URL' }).click();
     const shown = page.locator('.reader__header .external-link');
     expect(await shown.textContent()).toBe('javascript:alert(document.domain)');
-    expect(await shown.evaluate((el) => [el.tagName, el.classList.contains('external-link--blocked')])).toEqual(['SPAN', true]);
+    expect(await shown.evaluate((el) => [el.tagName, el.classList.contains('external-link--blocked')])).toEqual([
+      'SPAN',
+      true,
+    ]);
     expect(await injectedElements(page)).toEqual([]);
     expect(sourceId).toBeGreaterThan(0);
   });
 
   it('reports a file it cannot import, without swallowing the reason', async () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-    await page.locator('.sources-panel input[type=file]').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: png });
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8,
+      6, 0, 0, 0,
+    ]);
+    await page
+      .locator('.sources-panel input[type=file]')
+      .setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: png });
     const alert = page.locator('[role="alert"] .toast--error');
     await alert.first().waitFor();
     expect(await alert.first().textContent()).toContain('Could not import photo.txt');
@@ -132,7 +158,9 @@ describe('hostile content', () => {
   });
 
   it('loaded nothing but the app itself', () => {
-    const foreign = app.requests.filter((r) => !/^http:\/\/briefing\.app\.invalid\/(index\.html|assets\/[^/]+)$/.test(r.url));
+    const foreign = app.requests.filter(
+      (r) => !/^http:\/\/briefing\.app\.invalid\/(index\.html|assets\/[^/]+)$/.test(r.url),
+    );
     expect(foreign).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrors, highlightedText, startApp } from './support';
 import { recordSockets, type SocketRecorder } from '../helpers/recordSockets';
 
-const SOURCE = 'Customs notice 14/2025\n\nThe Korsund rail ferry resumed service on 3 June after a two-week halt for repairs.';
+const SOURCE =
+  'Customs notice 14/2025\n\nThe Korsund rail ferry resumed service on 3 June after a two-week halt for repairs.';
 const PASSAGE = 'resumed service on 3 June';
 
 /** Presses Tab until the focused element matches `predicate` (at most `limit` presses). */
@@ -33,7 +34,11 @@ describe('keyboard only', () => {
     await page.exposeFunction('__countMouse', () => (mouseEvents += 1));
     await page.evaluate(() => {
       for (const type of ['mousedown', 'click', 'pointerdown'] as const) {
-        window.addEventListener(type, (e) => e.isTrusted && e.detail > 0 && (window as unknown as { __countMouse(): void }).__countMouse(), true);
+        window.addEventListener(
+          type,
+          (e) => e.isTrusted && e.detail > 0 && (window as unknown as { __countMouse(): void }).__countMouse(),
+          true,
+        );
       }
     });
   });
@@ -47,7 +52,9 @@ describe('keyboard only', () => {
     await page.getByRole('dialog', { name: 'New brief' }).waitFor();
     await page.keyboard.type('Ferry traffic');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#pane-briefs [aria-current="page"]').textContent()).toContain('Ferry traffic');
+    await expect
+      .poll(() => page.locator('#pane-briefs [aria-current="page"]').textContent())
+      .toContain('Ferry traffic');
   });
 
   it('pastes a source: Alt+1, Tab to "Paste text…", type, Enter', async () => {
@@ -97,7 +104,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.locator('.reader__text mark.is-focused').first().waitFor();
     expect(await highlightedText(page, 1)).toBe(PASSAGE);
-    expect(await page.evaluate(() => document.activeElement?.closest('mark')?.getAttribute('data-citations'))).toBe('1');
+    expect(await page.evaluate(() => document.activeElement?.closest('mark')?.getAttribute('data-citations'))).toBe(
+      '1',
+    );
     await app.screenshot('40-keyboard-reader-at-citation');
   });
 

@@ -31,13 +31,17 @@ describe('"Paste text" opened again', () => {
       const show = HTMLDialogElement.prototype.showModal;
       HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
         show.call(this);
-        const fields = [...this.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((field) => field.value);
+        const fields = [...this.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map(
+          (field) => field.value,
+        );
         (window as unknown as { __fieldsWhenShown: string[] }).__fieldsWhenShown = fields;
       };
     });
     await page.getByRole('button', { name: 'Paste text…' }).click();
     await dialog.waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __fieldsWhenShown: string[] }).__fieldsWhenShown)).toEqual(['', '']);
+    expect(await page.evaluate(() => (window as unknown as { __fieldsWhenShown: string[] }).__fieldsWhenShown)).toEqual(
+      ['', ''],
+    );
 
     const textarea = dialog.getByLabel('Text');
     await pasteClipboard(page, undefined, 'Second report: the rail ferry halted again.');

@@ -16,9 +16,15 @@ describe('find in a long source, then create a card at once', () => {
   beforeAll(async () => {
     app = await startApp();
     page = app.page;
-    await app.library.invoke('sources.import', { content: { text: LONG_SOURCE, format: 'text' }, metadata: { title: 'Border log' } });
+    await app.library.invoke('sources.import', {
+      content: { text: LONG_SOURCE, format: 'text' },
+      metadata: { title: 'Border log' },
+    });
     await app.emit('library.changed');
-    await page.getByRole('button', { name: /Border log/ }).first().click();
+    await page
+      .getByRole('button', { name: /Border log/ })
+      .first()
+      .click();
     await page.locator('.reader__title', { hasText: 'Border log' }).waitFor();
   });
   afterAll(async () => {

@@ -64,7 +64,9 @@ describe('restore from backup', () => {
     expect(await page.locator('.toast').filter({ hasText: 'Library restored' }).textContent()).toContain(replaced[0]!);
     expect(existsSync(join(dirname(app.dbPath), 'backups', backupName))).toBe(true);
     await page.getByRole('tab', { name: 'Claim library' }).click();
-    await expect.poll(() => page.locator('#pane-context').textContent()).toContain('The ferry resumed service on 3 June.');
+    await expect
+      .poll(() => page.locator('#pane-context').textContent())
+      .toContain('The ferry resumed service on 3 June.');
     expect(await page.locator('#pane-context').textContent()).not.toContain('A second ferry');
   });
 

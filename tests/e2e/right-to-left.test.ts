@@ -46,7 +46,9 @@ describe('right-to-left sources', () => {
     await dialog.getByRole('button', { name: 'Import text' }).click();
     await page.locator('.reader__text').waitFor();
 
-    const directions = await page.locator('.reader__line').evaluateAll((lines) => lines.map((l) => [l.textContent, getComputedStyle(l).direction]));
+    const directions = await page
+      .locator('.reader__line')
+      .evaluateAll((lines) => lines.map((l) => [l.textContent, getComputedStyle(l).direction]));
     expect(directions).toEqual([
       [ARABIC_TITLE, 'rtl'],
       ['', 'ltr'],
@@ -64,7 +66,10 @@ describe('right-to-left sources', () => {
     const { text } = await app.library.invoke('sources.get', { sourceId: 1 });
     const citation = claim.citations[0]!;
     expect(citation.exact).toBe(ARABIC_PASSAGE);
-    expect([citation.start, citation.end]).toEqual([text.indexOf(ARABIC_PASSAGE), text.indexOf(ARABIC_PASSAGE) + ARABIC_PASSAGE.length]);
+    expect([citation.start, citation.end]).toEqual([
+      text.indexOf(ARABIC_PASSAGE),
+      text.indexOf(ARABIC_PASSAGE) + ARABIC_PASSAGE.length,
+    ]);
     await page.getByRole('tab', { name: 'Sources' }).click();
     await expect.poll(() => highlightedText(page, citation.id)).toBe(ARABIC_PASSAGE);
   });
@@ -107,7 +112,12 @@ describe('right-to-left sources', () => {
       panel.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
     });
     await page.locator('.reader__title', { hasText: 'דיווח-נמל' }).waitFor();
-    expect(await page.locator('.reader__line').first().evaluate((l) => [l.textContent, getComputedStyle(l).direction])).toEqual(['שלוש מכליות עגנו במסוף הצפוני.', 'rtl']);
+    expect(
+      await page
+        .locator('.reader__line')
+        .first()
+        .evaluate((l) => [l.textContent, getComputedStyle(l).direction]),
+    ).toEqual(['שלוש מכליות עגנו במסוף הצפוני.', 'rtl']);
     // Back to the mixed source for the screenshot below.
     await page.getByRole('button', { name: '← All sources' }).click();
     await page.locator('.source-list__open', { hasText: 'Arabic and Hebrew' }).click();

@@ -49,7 +49,9 @@ describe('from a source passage to a cited claim card in a brief', () => {
     await expectAccessible(page, 'new brief dialog');
     await dialog.getByRole('button', { name: 'Create brief' }).click();
 
-    await expect.poll(() => page.locator('#pane-briefs [aria-current="page"]').textContent()).toContain('Port Halvik weekly');
+    await expect
+      .poll(() => page.locator('#pane-briefs [aria-current="page"]').textContent())
+      .toContain('Port Halvik weekly');
     const briefs = await app.library.invoke('briefs.list', { includeDeleted: false });
     expect(briefs.map((b) => [b.title, b.marking])).toEqual([['Port Halvik weekly', 'TLP:AMBER']]);
   });
@@ -59,7 +61,9 @@ describe('from a source passage to a cited claim card in a brief', () => {
     await expect.poll(() => page.locator('.reader__title').textContent()).toBe('halvik-report');
     const stored = await app.library.invoke('sources.get', { sourceId: 1 });
     // The reader shows the stored text, line for line.
-    const shown = await page.locator('.reader__line').evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
+    const shown = await page
+      .locator('.reader__line')
+      .evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
     expect(shown).toBe(stored.text);
   });
 
@@ -87,9 +91,20 @@ describe('from a source passage to a cited claim card in a brief', () => {
     await page.getByRole('form', { name: /Claim card/ }).waitFor();
     const claim = await app.library.invoke('claims.get', { claimId: 1 });
     const source = await app.library.invoke('sources.get', { sourceId: 1 });
-    expect(claim).toMatchObject({ statement: STATEMENT, likelihood: 'very likely', confidence: 'moderate', credibility: 2, tags: ['shipping'] });
+    expect(claim).toMatchObject({
+      statement: STATEMENT,
+      likelihood: 'very likely',
+      confidence: 'moderate',
+      credibility: 2,
+      tags: ['shipping'],
+    });
     expect(claim.citations).toHaveLength(1);
-    expect(claim.citations[0]).toMatchObject({ exact: PASSAGE, start: source.text.indexOf(PASSAGE), end: source.text.indexOf(PASSAGE) + PASSAGE.length, stance: 'supports' });
+    expect(claim.citations[0]).toMatchObject({
+      exact: PASSAGE,
+      start: source.text.indexOf(PASSAGE),
+      end: source.text.indexOf(PASSAGE) + PASSAGE.length,
+      stance: 'supports',
+    });
     await app.screenshot('05-card-saved');
   });
 
@@ -109,7 +124,11 @@ describe('from a source passage to a cited claim card in a brief', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain(STATEMENT);
     // Autosave stores the card in the brief's document, and the library counts the use.
-    await expect.poll(async () => (await app.library.invoke('claims.usedIn', { claimId: 1 })).map((u) => u.title), { timeout: 10_000 }).toEqual(['Port Halvik weekly']);
+    await expect
+      .poll(async () => (await app.library.invoke('claims.usedIn', { claimId: 1 })).map((u) => u.title), {
+        timeout: 10_000,
+      })
+      .toEqual(['Port Halvik weekly']);
     await app.screenshot('06-brief-with-card');
     await expectAccessible(page, 'brief with a claim card');
   });
@@ -124,7 +143,9 @@ describe('from a source passage to a cited claim card in a brief', () => {
     await focused.first().waitFor();
     expect(await highlightedText(page, 1)).toBe(PASSAGE);
     expect(await focused.evaluateAll((marks) => marks.map((m) => m.textContent).join(''))).toBe(PASSAGE);
-    expect(await page.evaluate(() => document.activeElement?.closest('mark')?.getAttribute('data-citations'))).toBe('1');
+    expect(await page.evaluate(() => document.activeElement?.closest('mark')?.getAttribute('data-citations'))).toBe(
+      '1',
+    );
     expect(await focused.first().isVisible()).toBe(true);
     await app.screenshot('07-reader-at-citation');
   });

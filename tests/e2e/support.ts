@@ -9,10 +9,15 @@ import { expect } from 'vitest';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './harness';
 
 /** Messages Chromium logs about the harness origin itself, not about the app (http:// is not a "trustworthy" origin; a meta CSP cannot carry frame-ancestors). */
-const HARNESS_NOISE = [/Cross-Origin-Opener-Policy header has been ignored/, /'frame-ancestors' is ignored when delivered via a <meta> element/];
+const HARNESS_NOISE = [
+  /Cross-Origin-Opener-Policy header has been ignored/,
+  /'frame-ancestors' is ignored when delivered via a <meta> element/,
+];
 
 /** Launches the app on a new library file in its own temp folder; `stop` closes it and removes the folder. */
-export async function startApp(options: Omit<LaunchOptions, 'dbPath'> = {}): Promise<LaunchedApp & { stop(): Promise<void>; dbPath: string }> {
+export async function startApp(
+  options: Omit<LaunchOptions, 'dbPath'> = {},
+): Promise<LaunchedApp & { stop(): Promise<void>; dbPath: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-e2e-'));
   const dbPath = join(dir, 'library.db');
   const app = await launchApp({ dbPath, ...options });
@@ -118,16 +123,27 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Legacy mode runs axe inside the page: the default opens a helper page, which the harness
   // closes as it closes every window the app did not ask for.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+  const report = serious.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n    ')}`,
+  );
   expect(report, `axe on "${screen}"`).toEqual([]);
 }
 
 /** Imports a text file through the Sources tab's file picker and waits for its reader. */
 export async function importFile(page: Page, name: string, content: string, mimeType = 'text/plain'): Promise<void> {
   await page.getByRole('tab', { name: 'Sources' }).click();
-  await page.locator('.sources-panel input[type=file]').setInputFiles({ name, mimeType, buffer: Buffer.from(content, 'utf8') });
+  await page
+    .locator('.sources-panel input[type=file]')
+    .setInputFiles({ name, mimeType, buffer: Buffer.from(content, 'utf8') });
   await page.locator('.reader__text').waitFor();
 }
 
@@ -138,15 +154,22 @@ export async function injectedElements(page: Page): Promise<string[]> {
     const describe = (el: Element) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}>`;
     for (const script of document.querySelectorAll('script')) {
       // The app's only script is its bundle, a module from its own assets.
-      if (!(script.type === 'module' && /\/assets\/[^/]+\.js$/.test(script.src))) found.push(`script ${script.src || script.textContent?.slice(0, 40)}`);
+      if (!(script.type === 'module' && /\/assets\/[^/]+\.js$/.test(script.src)))
+        found.push(`script ${script.src || script.textContent?.slice(0, 40)}`);
     }
-    for (const el of document.querySelectorAll('iframe, frame, frameset, object, embed, base, meta[http-equiv="refresh" i], svg script, math, style, link:not([rel="stylesheet"]), link[rel="stylesheet"]:not([href*="/assets/"])')) {
+    for (const el of document.querySelectorAll(
+      'iframe, frame, frameset, object, embed, base, meta[http-equiv="refresh" i], svg script, math, style, link:not([rel="stylesheet"]), link[rel="stylesheet"]:not([href*="/assets/"])',
+    )) {
       found.push(describe(el));
     }
     for (const el of document.querySelectorAll('*')) {
       for (const attr of el.attributes) {
         if (/^on/i.test(attr.name)) found.push(`${describe(el)} ${attr.name}`);
-        if (/^(href|src|action|formaction|xlink:href|srcdoc|data)$/i.test(attr.name) && /^\s*(javascript|vbscript|data):/i.test(attr.value)) found.push(`${describe(el)} ${attr.name}=${attr.value.slice(0, 40)}`);
+        if (
+          /^(href|src|action|formaction|xlink:href|srcdoc|data)$/i.test(attr.name) &&
+          /^\s*(javascript|vbscript|data):/i.test(attr.value)
+        )
+          found.push(`${describe(el)} ${attr.name}=${attr.value.slice(0, 40)}`);
       }
     }
     return found;
@@ -158,7 +181,11 @@ export async function injectedElements(page: Page): Promise<string[]> {
  * Ctrl+V into the focused element. For a text too large to send to the page, `plain` may name a
  * `window` property that already holds it.
  */
-export async function pasteClipboard(page: Page, html: string | undefined, plain: string | { fromWindow: string }): Promise<void> {
+export async function pasteClipboard(
+  page: Page,
+  html: string | undefined,
+  plain: string | { fromWindow: string },
+): Promise<void> {
   await page.evaluate(
     ([h, p]) => {
       const text = typeof p === 'string' ? p : String((window as unknown as Record<string, unknown>)[p.fromWindow]);

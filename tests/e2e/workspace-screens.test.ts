@@ -23,9 +23,46 @@ describe('workspace screens, dark theme', () => {
     app = await startApp({ colorScheme: 'dark' });
     page = app.page;
     const lib = app.library;
-    ids.report = (await lib.invoke('sources.import', { content: { text: REPORT, fileName: 'halvik-weekly.txt' }, metadata: { title: 'Halvik port authority weekly', publisher: 'Halvik Port Authority', publishedAt: '2025-05-13', language: 'en', url: 'https://port.example/weekly/19', reliability: 'B' } })).sourceId;
-    ids.claim = (await lib.invoke('claims.create', { statement: 'Three tankers were moored at Halvik’s northern terminal on 12 May.', kind: 'fact', confidence: 'high', credibility: 2, status: 'verified', tags: ['shipping'], citations: [{ target: { sourceId: ids.report, quote: 'Three tankers were moored at the northern terminal on 12 May' }, stance: 'supports' }] })).id;
-    const second = await lib.invoke('claims.create', { statement: 'Halvik is likely exporting crude oil again.', kind: 'judgment', likelihood: 'likely', confidence: 'moderate', credibility: 3, tags: ['shipping', 'energy'], citations: [{ target: { sourceId: ids.report, quote: 'crude oil as the cargo of all four vessels' }, stance: 'supports' }] });
+    ids.report = (
+      await lib.invoke('sources.import', {
+        content: { text: REPORT, fileName: 'halvik-weekly.txt' },
+        metadata: {
+          title: 'Halvik port authority weekly',
+          publisher: 'Halvik Port Authority',
+          publishedAt: '2025-05-13',
+          language: 'en',
+          url: 'https://port.example/weekly/19',
+          reliability: 'B',
+        },
+      })
+    ).sourceId;
+    ids.claim = (
+      await lib.invoke('claims.create', {
+        statement: 'Three tankers were moored at Halvik’s northern terminal on 12 May.',
+        kind: 'fact',
+        confidence: 'high',
+        credibility: 2,
+        status: 'verified',
+        tags: ['shipping'],
+        citations: [
+          {
+            target: { sourceId: ids.report, quote: 'Three tankers were moored at the northern terminal on 12 May' },
+            stance: 'supports',
+          },
+        ],
+      })
+    ).id;
+    const second = await lib.invoke('claims.create', {
+      statement: 'Halvik is likely exporting crude oil again.',
+      kind: 'judgment',
+      likelihood: 'likely',
+      confidence: 'moderate',
+      credibility: 3,
+      tags: ['shipping', 'energy'],
+      citations: [
+        { target: { sourceId: ids.report, quote: 'crude oil as the cargo of all four vessels' }, stance: 'supports' },
+      ],
+    });
     ids.briefOpen = (await lib.invoke('briefs.create', { title: 'Halvik weekly', marking: 'SECRET//NOFORN' })).id;
     ids.briefOther = (await lib.invoke('briefs.create', { title: 'Energy outlook', marking: 'CONFIDENTIAL' })).id;
     await lib.invoke('briefs.append', { briefId: ids.briefOpen, block: { claimId: ids.claim } });
@@ -87,7 +124,7 @@ describe('workspace screens, dark theme', () => {
     app.popups.length = 0;
   });
 
-  it('runs the app menu\'s commands', async () => {
+  it("runs the app menu's commands", async () => {
     await app.emit('menu.command', { command: 'new-brief' });
     const dialog = page.getByRole('dialog', { name: 'New brief' });
     await dialog.waitFor();
@@ -125,17 +162,23 @@ describe('workspace screens, dark theme', () => {
     await expectAccessible(page, 'brief properties (dark)');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect((await app.library.invoke('briefs.get', { briefId: ids.briefOther })).marking).toBe('CONFIDENTIAL//REL TO USA, GBR');
+    expect((await app.library.invoke('briefs.get', { briefId: ids.briefOther })).marking).toBe(
+      'CONFIDENTIAL//REL TO USA, GBR',
+    );
   });
 
   it('moves a brief to the trash with the mouse, and brings it back', async () => {
     await page.locator(`#pane-briefs [data-brief-id="${ids.briefOther}"]`).hover();
     await app.screenshot('77-dark-brief-row-actions');
     await page.getByRole('button', { name: 'Move Energy outlook to the trash' }).click();
-    await expect.poll(async () => (await app.library.invoke('briefs.get', { briefId: ids.briefOther })).deletedAt).not.toBeNull();
+    await expect
+      .poll(async () => (await app.library.invoke('briefs.get', { briefId: ids.briefOther })).deletedAt)
+      .not.toBeNull();
     await page.locator('.trash summary').click();
     await page.getByRole('button', { name: 'Restore Energy outlook' }).click();
-    await expect.poll(async () => (await app.library.invoke('briefs.get', { briefId: ids.briefOther })).deletedAt).toBeNull();
+    await expect
+      .poll(async () => (await app.library.invoke('briefs.get', { briefId: ids.briefOther })).deletedAt)
+      .toBeNull();
   });
 
   it('remembers the pane widths and the open brief after a restart', async () => {
@@ -149,7 +192,9 @@ describe('workspace screens, dark theme', () => {
     expect(width).toBe(before + 32);
 
     await app.reload();
-    expect(Number(await page.getByRole('separator', { name: 'Resize the brief list' }).getAttribute('aria-valuenow'))).toBe(before + 32);
+    expect(
+      Number(await page.getByRole('separator', { name: 'Resize the brief list' }).getAttribute('aria-valuenow')),
+    ).toBe(before + 32);
     await page.locator(`#pane-briefs [data-brief-id="${ids.briefOpen}"][aria-current="page"]`).waitFor();
     await page.locator('#pane-editor .be-card').first().waitFor();
     await app.screenshot('76-dark-workspace');

@@ -16,7 +16,12 @@ import { USER_DATA_ENV } from '../../electron/main/userDataDir';
 import { highlightedText, importFile, selectWithMouse } from '../e2e/support';
 
 const ROOT = join(import.meta.dirname, '../..');
-const REPORT = ['Field report', '', 'The bridge at Karsk reopened to traffic on Thursday after repairs.', 'Officials expect full capacity by May.'].join('\n');
+const REPORT = [
+  'Field report',
+  '',
+  'The bridge at Karsk reopened to traffic on Thursday after repairs.',
+  'Officials expect full capacity by May.',
+].join('\n');
 const PASSAGE = 'The bridge at Karsk reopened to traffic on Thursday';
 const STATEMENT = 'The Karsk bridge reopened to traffic on Thursday.';
 
@@ -24,11 +29,15 @@ const STATEMENT = 'The Karsk bridge reopened to traffic on Thursday.';
 function findElectron(): { path: string } | { missing: string } {
   const pkg = join(ROOT, 'node_modules/electron');
   const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return { missing: 'node_modules/electron/path.txt is absent (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1?)' };
+  if (!existsSync(pathFile))
+    return { missing: 'node_modules/electron/path.txt is absent (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1?)' };
   const relative = readFileSync(pathFile, 'utf8').trim();
-  const executable = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(pkg, 'dist', relative);
+  const executable = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative)
+    : join(pkg, 'dist', relative);
   if (!existsSync(executable)) return { missing: `${executable} does not exist` };
-  if (!existsSync(join(ROOT, 'dist/electron/main.js'))) return { missing: 'dist/electron/main.js is not built (run npm run build)' };
+  if (!existsSync(join(ROOT, 'dist/electron/main.js')))
+    return { missing: 'dist/electron/main.js is not built (run npm run build)' };
   return { path: executable };
 }
 
@@ -54,7 +63,8 @@ if (!hasElectron) {
 function chromiumArgs(): string[] {
   const args: string[] = [];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) args.push('--ozone-platform=headless');
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    args.push('--ozone-platform=headless');
   return args;
 }
 
@@ -96,105 +106,145 @@ describe('Electron app end to end', () => {
     if (userData) rmSync(userData, { recursive: true, force: true });
   });
 
-  it.skipIf(!hasElectron)(`${SKIP_NOTE}loads the renderer from app://renderer in a sandboxed, isolated page`, async () => {
-    expect(page.url()).toBe('app://renderer/index.html');
-    expect(await page.title()).toBe('Briefing Composer');
-    const world = await page.evaluate(() => ({
-      bridgeKeys: Object.keys((window as any).briefing ?? {}).sort(),
-      require: typeof (window as any).require,
-      process: typeof (window as any).process,
-      ipcRenderer: typeof (window as any).ipcRenderer,
-    }));
-    expect(world).toEqual({ bridgeKeys: ['invoke', 'on'], require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
-    const csp = await page.evaluate(async () => (await fetch('app://renderer/index.html')).headers.get('content-security-policy'));
-    expect(csp).toBe(RENDERER_CSP);
-  });
+  it.skipIf(!hasElectron)(
+    `${SKIP_NOTE}loads the renderer from app://renderer in a sandboxed, isolated page`,
+    async () => {
+      expect(page.url()).toBe('app://renderer/index.html');
+      expect(await page.title()).toBe('Briefing Composer');
+      const world = await page.evaluate(() => ({
+        bridgeKeys: Object.keys((window as any).briefing ?? {}).sort(),
+        require: typeof (window as any).require,
+        process: typeof (window as any).process,
+        ipcRenderer: typeof (window as any).ipcRenderer,
+      }));
+      expect(world).toEqual({
+        bridgeKeys: ['invoke', 'on'],
+        require: 'undefined',
+        process: 'undefined',
+        ipcRenderer: 'undefined',
+      });
+      const csp = await page.evaluate(async () =>
+        (await fetch('app://renderer/index.html')).headers.get('content-security-policy'),
+      );
+      expect(csp).toBe(RENDERER_CSP);
+    },
+  );
 
-  it.skipIf(!hasElectron)(`${SKIP_NOTE}creates the library with the sample in the temporary user-data folder`, async () => {
-    expect(existsSync(join(userData, 'library.db'))).toBe(true);
-    const info = await invoke(page, 'library.info', {});
-    expect(info.path).toBe(join(userData, 'library.db'));
-    expect(info.counts).toMatchObject({ sources: 1, claims: 4, briefs: 1 });
-  });
+  it.skipIf(!hasElectron)(
+    `${SKIP_NOTE}creates the library with the sample in the temporary user-data folder`,
+    async () => {
+      expect(existsSync(join(userData, 'library.db'))).toBe(true);
+      const info = await invoke(page, 'library.info', {});
+      expect(info.path).toBe(join(userData, 'library.db'));
+      expect(info.counts).toMatchObject({ sources: 1, claims: 4, briefs: 1 });
+    },
+  );
 
-  it.skipIf(!hasElectron)(`${SKIP_NOTE}runs the happy path in the UI: import, card, insert, citation click, PDF export`, async () => {
-    // The same steps as the browser-harness spec (tests/e2e/source-to-card.test.ts), on the real app.
-    await page.getByRole('button', { name: '+ New brief' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New brief' });
-    await dialog.getByLabel('Title').fill('Karsk bridge');
-    await dialog.getByRole('radio', { name: 'TLP' }).check();
-    await dialog.getByLabel('TLP label').selectOption('TLP:GREEN');
-    await dialog.getByRole('button', { name: 'Create brief' }).click();
-    await expect.poll(() => page.locator('#pane-briefs [aria-current="page"]').textContent()).toContain('Karsk bridge');
+  it.skipIf(!hasElectron)(
+    `${SKIP_NOTE}runs the happy path in the UI: import, card, insert, citation click, PDF export`,
+    async () => {
+      // The same steps as the browser-harness spec (tests/e2e/source-to-card.test.ts), on the real app.
+      await page.getByRole('button', { name: '+ New brief' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New brief' });
+      await dialog.getByLabel('Title').fill('Karsk bridge');
+      await dialog.getByRole('radio', { name: 'TLP' }).check();
+      await dialog.getByLabel('TLP label').selectOption('TLP:GREEN');
+      await dialog.getByRole('button', { name: 'Create brief' }).click();
+      await expect
+        .poll(() => page.locator('#pane-briefs [aria-current="page"]').textContent())
+        .toContain('Karsk bridge');
 
-    await importFile(page, 'karsk-report.txt', REPORT);
-    await selectWithMouse(page, PASSAGE);
-    await page.keyboard.press('ControlOrMeta+Shift+K');
-    const form = page.getByRole('form', { name: 'New claim card' });
-    await form.waitFor();
-    await form.getByLabel('Statement').fill(STATEMENT);
-    await form.getByRole('button', { name: /Create card/ }).click();
-    await page.getByRole('form', { name: /Claim card/ }).waitFor();
+      await importFile(page, 'karsk-report.txt', REPORT);
+      await selectWithMouse(page, PASSAGE);
+      await page.keyboard.press('ControlOrMeta+Shift+K');
+      const form = page.getByRole('form', { name: 'New claim card' });
+      await form.waitFor();
+      await form.getByLabel('Statement').fill(STATEMENT);
+      await form.getByRole('button', { name: /Create card/ }).click();
+      await page.getByRole('form', { name: /Claim card/ }).waitFor();
 
-    const { hits } = await invoke(page, 'claims.search', { query: 'Karsk' });
-    const claim = hits.find((hit: { statement: string }) => hit.statement === STATEMENT);
-    expect(claim.citations[0]).toMatchObject({ exact: PASSAGE, anchorStatus: 'exact' });
-    const citationId = claim.citations[0].id;
+      const { hits } = await invoke(page, 'claims.search', { query: 'Karsk' });
+      const claim = hits.find((hit: { statement: string }) => hit.statement === STATEMENT);
+      expect(claim.citations[0]).toMatchObject({ exact: PASSAGE, anchorStatus: 'exact' });
+      const citationId = claim.citations[0].id;
 
-    await page.getByRole('tab', { name: 'Claim library' }).click();
-    await page.locator(`.claim-result[data-claim-id="${claim.id}"]`).getByRole('button', { name: /Insert/ }).click();
-    const card = page.locator(`#pane-editor .be-card[data-claim-id="${claim.id}"]`);
-    await card.waitFor();
-    await expect
-      .poll(async () => (await invoke(page, 'claims.usedIn', { claimId: claim.id })).map((u: { title: string }) => u.title), { timeout: 10_000 })
-      .toEqual(['Karsk bridge']);
+      await page.getByRole('tab', { name: 'Claim library' }).click();
+      await page
+        .locator(`.claim-result[data-claim-id="${claim.id}"]`)
+        .getByRole('button', { name: /Insert/ })
+        .click();
+      const card = page.locator(`#pane-editor .be-card[data-claim-id="${claim.id}"]`);
+      await card.waitFor();
+      await expect
+        .poll(
+          async () =>
+            (await invoke(page, 'claims.usedIn', { claimId: claim.id })).map((u: { title: string }) => u.title),
+          { timeout: 10_000 },
+        )
+        .toEqual(['Karsk bridge']);
 
-    await page.getByRole('tab', { name: 'Sources' }).click();
-    await page.getByRole('button', { name: '← All sources' }).click();
-    await card.locator(`.be-cite[data-citation-id="${citationId}"]`).click();
-    await page.locator('.reader__text mark.is-focused').first().waitFor();
-    expect(await highlightedText(page, citationId)).toBe(PASSAGE);
+      await page.getByRole('tab', { name: 'Sources' }).click();
+      await page.getByRole('button', { name: '← All sources' }).click();
+      await card.locator(`.be-cite[data-citation-id="${citationId}"]`).click();
+      await page.locator('.reader__text mark.is-focused').first().waitFor();
+      expect(await highlightedText(page, citationId)).toBe(PASSAGE);
 
-    // PDF export through Electron's printToPDF in the hidden print window.
-    const brief = (await invoke(page, 'briefs.list', {})).find((b: { title: string }) => b.title === 'Karsk bridge');
-    const outFile = join(userData, 'karsk.pdf');
-    const result = await invoke(page, 'briefs.exportPdf', { briefId: brief.id, outFile });
-    expect(result).toMatchObject({ exported: true, path: outFile });
-    expect(readFileSync(outFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(app!.windows().length).toBe(1); // the print window is gone again
-  });
+      // PDF export through Electron's printToPDF in the hidden print window.
+      const brief = (await invoke(page, 'briefs.list', {})).find((b: { title: string }) => b.title === 'Karsk bridge');
+      const outFile = join(userData, 'karsk.pdf');
+      const result = await invoke(page, 'briefs.exportPdf', { briefId: brief.id, outFile });
+      expect(result).toMatchObject({ exported: true, path: outFile });
+      expect(readFileSync(outFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(app!.windows().length).toBe(1); // the print window is gone again
+    },
+  );
 
   it.skipIf(!hasElectron)(`${SKIP_NOTE}refuses unknown methods and keeps error codes across the bridge`, async () => {
-    const error = await page.evaluate(() => (window as any).briefing.invoke('shell.openExternal', {}).catch((e: unknown) => e));
+    const error = await page.evaluate(() =>
+      (window as any).briefing.invoke('shell.openExternal', {}).catch((e: unknown) => e),
+    );
     expect(error).toMatchObject({ code: 'INVALID_INPUT' });
-    const missing = await page.evaluate(() => (window as any).briefing.invoke('briefs.get', { briefId: 999_999 }).catch((e: unknown) => e));
+    const missing = await page.evaluate(() =>
+      (window as any).briefing.invoke('briefs.get', { briefId: 999_999 }).catch((e: unknown) => e),
+    );
     expect(missing).toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it.skipIf(!hasElectron)(`${SKIP_NOTE}opens no window, makes no network request and cannot navigate away`, async () => {
-    const before = app!.windows().length;
-    const opened = await page.evaluate(() => window.open('app://renderer/index.html') === null);
-    expect(opened).toBe(true);
-    const network = await page.evaluate(() => fetch('https://example.org/').then(() => 'fetched', () => 'blocked'));
-    expect(network).toBe('blocked');
-    await page.evaluate(() => {
-      window.location.href = 'file:///etc/passwd';
-    });
-    await page.waitForTimeout(500);
-    expect(page.url()).toBe('app://renderer/index.html');
-    expect(app!.windows().length).toBe(before);
-  });
+  it.skipIf(!hasElectron)(
+    `${SKIP_NOTE}opens no window, makes no network request and cannot navigate away`,
+    async () => {
+      const before = app!.windows().length;
+      const opened = await page.evaluate(() => window.open('app://renderer/index.html') === null);
+      expect(opened).toBe(true);
+      const network = await page.evaluate(() =>
+        fetch('https://example.org/').then(
+          () => 'fetched',
+          () => 'blocked',
+        ),
+      );
+      expect(network).toBe('blocked');
+      await page.evaluate(() => {
+        window.location.href = 'file:///etc/passwd';
+      });
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe('app://renderer/index.html');
+      expect(app!.windows().length).toBe(before);
+    },
+  );
 
-  it.skipIf(!hasElectron)(`${SKIP_NOTE}is single-instance: a second launch exits and leaves the first running`, async () => {
-    const second = spawn((electron as { path: string }).path, [...chromiumArgs(), ROOT], {
-      cwd: ROOT,
-      env: { ...process.env, [USER_DATA_ENV]: userData },
-      stdio: 'ignore',
-    });
-    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
-    expect(code).toBe(0);
-    expect(await page.evaluate(() => document.readyState)).toBe('complete');
-  });
+  it.skipIf(!hasElectron)(
+    `${SKIP_NOTE}is single-instance: a second launch exits and leaves the first running`,
+    async () => {
+      const second = spawn((electron as { path: string }).path, [...chromiumArgs(), ROOT], {
+        cwd: ROOT,
+        env: { ...process.env, [USER_DATA_ENV]: userData },
+        stdio: 'ignore',
+      });
+      const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+      expect(code).toBe(0);
+      expect(await page.evaluate(() => document.readyState)).toBe('complete');
+    },
+  );
 
   it.skipIf(!hasElectron)(`${SKIP_NOTE}remembers the window state in the user-data folder`, async () => {
     await app!.close();

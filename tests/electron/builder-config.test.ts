@@ -11,9 +11,15 @@ const ROOT = join(import.meta.dirname, '../..');
 // that reads electron-builder.yml, the validator it runs before every build, its JSON schema, its
 // ajv and the minimatch it matches `files` patterns with. No extra dependency, no drift.
 const fromRoot = createRequire(join(ROOT, 'package.json'));
-const APP_BUILDER_LIB = dirname(fromRoot.resolve('app-builder-lib/package.json', { paths: [dirname(fromRoot.resolve('electron-builder/package.json'))] }));
+const APP_BUILDER_LIB = dirname(
+  fromRoot.resolve('app-builder-lib/package.json', {
+    paths: [dirname(fromRoot.resolve('electron-builder/package.json'))],
+  }),
+);
 const fromBuilder = createRequire(join(APP_BUILDER_LIB, 'package.json'));
-const SCHEMA = JSON.parse(readFileSync(join(APP_BUILDER_LIB, 'scheme.json'), 'utf8')) as { definitions: Record<string, { properties: object }> };
+const SCHEMA = JSON.parse(readFileSync(join(APP_BUILDER_LIB, 'scheme.json'), 'utf8')) as {
+  definitions: Record<string, { properties: object }>;
+};
 
 type Config = Record<string, any>;
 interface ValidateFunction {
@@ -22,11 +28,19 @@ interface ValidateFunction {
 }
 const { getConfig, validateConfiguration } = fromBuilder('./out/util/config/config.js') as {
   getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<Config>;
-  validateConfiguration(config: Config, debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+  validateConfiguration(
+    config: Config,
+    debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void },
+  ): Promise<void>;
 };
-const { validateSchema } = fromBuilder('./out/util/config/schemaValidator.js') as { validateSchema(schema: object, data: unknown): void };
-const Ajv = (fromBuilder('ajv') as { default: new (options: object) => { compile(schema: object): ValidateFunction } }).default;
-const { minimatch: minimatchFn } = fromBuilder('minimatch') as { minimatch(path: string, pattern: string, options?: object): boolean };
+const { validateSchema } = fromBuilder('./out/util/config/schemaValidator.js') as {
+  validateSchema(schema: object, data: unknown): void;
+};
+const Ajv = (fromBuilder('ajv') as { default: new (options: object) => { compile(schema: object): ValidateFunction } })
+  .default;
+const { minimatch: minimatchFn } = fromBuilder('minimatch') as {
+  minimatch(path: string, pattern: string, options?: object): boolean;
+};
 /** electron-builder matches `files` with minimatch and { dot: true } (app-builder-lib/out/fileMatcher.js). */
 const minimatch = (path: string, pattern: string): boolean => minimatchFn(path, pattern, { dot: true });
 const noDebug = { isEnabled: false, add: () => {} };
@@ -51,7 +65,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('the validators really reject a broken configuration (negative control)', async () => {
-    await expect(validateConfiguration({ ...structuredClone(config), electronFuzes: { runAsNode: false } }, noDebug)).rejects.toThrow(/unknown property 'electronFuzes'/);
+    await expect(
+      validateConfiguration({ ...structuredClone(config), electronFuzes: { runAsNode: false } }, noDebug),
+    ).rejects.toThrow(/unknown property 'electronFuzes'/);
     expect(() => validateSchema(SCHEMA, { ...config, asar: 'yes please' })).toThrow();
     const validate = new Ajv({ allErrors: true, strict: false }).compile(SCHEMA);
     expect(validate({ ...config, linux: { ...config.linux, target: 42 } })).toBe(false);
@@ -70,7 +86,8 @@ describe('electron-builder.yml', () => {
   });
 
   it('uses the icon set in resources/icons', () => {
-    for (const size of [16, 32, 64, 128, 256, 512]) expect(existsSync(join(ROOT, 'resources/icons', `${size}x${size}.png`)), `${size}px`).toBe(true);
+    for (const size of [16, 32, 64, 128, 256, 512])
+      expect(existsSync(join(ROOT, 'resources/icons', `${size}x${size}.png`)), `${size}px`).toBe(true);
     expect(config.linux.icon).toBe('resources/icons');
     const ico = readFileSync(join(ROOT, config.win.icon));
     expect(ico.readUInt16LE(2)).toBe(1); // ICO type
@@ -85,7 +102,14 @@ describe('electron-builder.yml', () => {
     expect(config.directories.output).not.toMatch(/^dist\/?$/);
     // The loader normalizes `files` into file sets: [{ filter: [patterns…] }].
     const files = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter);
-    for (const needed of ['dist/electron/main.js', 'dist/electron/extractionWorker.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'resources/print.css', 'package.json']) {
+    for (const needed of [
+      'dist/electron/main.js',
+      'dist/electron/extractionWorker.cjs',
+      'dist/electron/preload.cjs',
+      'dist/renderer/index.html',
+      'resources/print.css',
+      'package.json',
+    ]) {
       const included = files.filter((p) => !p.startsWith('!')).some((p) => minimatch(needed, p));
       const excluded = files.filter((p) => p.startsWith('!')).some((p) => minimatch(needed, p.slice(1)));
       expect(included && !excluded, needed).toBe(true);
@@ -97,13 +121,23 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     const addon = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
     expect((config.asarUnpack as string[]).some((pattern) => minimatch(addon, pattern))).toBe(true);
-    const excludes = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter).filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    const excludes = (config.files as Array<{ filter: string[] }>)
+      .flatMap((set) => set.filter)
+      .filter((p) => p.startsWith('!'))
+      .map((p) => p.slice(1));
     const excluded = (path: string) => excludes.some((pattern) => minimatch(path, pattern));
     expect(excluded(addon)).toBe(false);
     // The extraction worker must stay in the asar, beside the node_modules it require()s (jsdom).
-    expect((config.asarUnpack as string[]).some((pattern) => minimatch('dist/electron/extractionWorker.cjs', pattern))).toBe(false);
+    expect(
+      (config.asarUnpack as string[]).some((pattern) => minimatch('dist/electron/extractionWorker.cjs', pattern)),
+    ).toBe(false);
     expect(excluded('node_modules/better-sqlite3/lib/database.js')).toBe(false);
-    for (const path of ['node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/better-sqlite3/build/Release/obj/gen/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/build/Release/test_extension.node']) {
+    for (const path of [
+      'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c',
+      'node_modules/better-sqlite3/src/better_sqlite3.cpp',
+      'node_modules/better-sqlite3/build/Release/obj/gen/sqlite3/sqlite3.c',
+      'node_modules/better-sqlite3/build/Release/test_extension.node',
+    ]) {
       expect(excluded(path), path).toBe(true);
     }
   });

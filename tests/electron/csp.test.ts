@@ -28,12 +28,23 @@ describe('renderer Content-Security-Policy', () => {
   });
 
   it('allows no inline script or style and no eval', () => {
-    expect(RENDERER_CSP).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|strict-dynamic|nonce-|sha256-/);
+    expect(RENDERER_CSP).not.toMatch(
+      /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|strict-dynamic|nonce-|sha256-/,
+    );
   });
 
   it('parses into exactly the ten agreed directives', () => {
     expect(Object.keys(RENDERER_CSP_DIRECTIVES)).toEqual([
-      'default-src', 'script-src', 'style-src', 'img-src', 'font-src', 'connect-src', 'base-uri', 'form-action', 'frame-ancestors', 'object-src',
+      'default-src',
+      'script-src',
+      'style-src',
+      'img-src',
+      'font-src',
+      'connect-src',
+      'base-uri',
+      'form-action',
+      'frame-ancestors',
+      'object-src',
     ]);
   });
 

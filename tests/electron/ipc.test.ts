@@ -67,9 +67,17 @@ describe('invoke handler', () => {
     const spy: LibraryInvoker = { invokeUnknown: vi.fn(async () => 'should not run') };
     const refused = vi.fn();
     const handler = createInvokeHandler('library.backup', spy, refused);
-    for (const event of [top('https://example.org/'), sub('app://renderer/index.html'), { senderFrame: null }, top('app://print/a.html')]) {
+    for (const event of [
+      top('https://example.org/'),
+      sub('app://renderer/index.html'),
+      { senderFrame: null },
+      top('app://print/a.html'),
+    ]) {
       const envelope = await handler(event, { outFile: '/tmp/exfiltrated.db' });
-      expect(envelope).toEqual({ ok: false, error: { code: 'NOT_AVAILABLE', message: expect.stringMatching(/refused/) } });
+      expect(envelope).toEqual({
+        ok: false,
+        error: { code: 'NOT_AVAILABLE', message: expect.stringMatching(/refused/) },
+      });
     }
     expect(spy.invokeUnknown).not.toHaveBeenCalled();
     expect(refused).toHaveBeenCalledTimes(4);
@@ -89,7 +97,11 @@ describe('invoke handler', () => {
     const seen: unknown[] = [];
     const spy: LibraryInvoker = { invokeUnknown: async (_method, input) => seen.push(input) };
     await createInvokeHandler('library.backup', spy)(top('app://renderer/index.html'), { outFile: '/etc/cron.d/evil' });
-    await createInvokeHandler('briefs.exportPdf', spy)(top('app://renderer/index.html'), { briefId: 1, outFile: '/home/user/.bashrc', allowOrphans: true });
+    await createInvokeHandler('briefs.exportPdf', spy)(top('app://renderer/index.html'), {
+      briefId: 1,
+      outFile: '/home/user/.bashrc',
+      allowOrphans: true,
+    });
     expect(seen).toEqual([{}, { briefId: 1, allowOrphans: true }]);
   });
 

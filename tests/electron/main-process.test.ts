@@ -27,11 +27,17 @@ interface Trace {
   ipcChannels: string[];
   schemes: { schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>; beforeReady: boolean } | null;
   sandbox: boolean;
-  menu: Array<{ label: string | null; submenu: Array<{ id: string | null; role: string | null; accelerator: string | null }> | null }> | null;
+  menu: Array<{
+    label: string | null;
+    submenu: Array<{ id: string | null; role: string | null; accelerator: string | null }> | null;
+  }> | null;
   checks: Record<string, any>;
 }
 
-function runMain(userData: string, extraEnv: Record<string, string> = {}): Promise<{ trace: Trace; stderr: string; code: number | null }> {
+function runMain(
+  userData: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ trace: Trace; stderr: string; code: number | null }> {
   const traceFile = join(userData, `trace-${Date.now()}.json`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', REGISTER, MAIN], {
@@ -77,12 +83,17 @@ describe('built main process (electron faked)', () => {
   it('loads and exits cleanly', () => {
     expect(run.trace.checks.driveError, run.stderr).toBeUndefined();
     expect(run.code, run.stderr).toBe(0);
-    expect(callIndex(run.trace, 'dialog.showErrorBox'), JSON.stringify(run.trace.calls.find((c) => c[0] === 'dialog.showErrorBox'))).toBe(-1);
+    expect(
+      callIndex(run.trace, 'dialog.showErrorBox'),
+      JSON.stringify(run.trace.calls.find((c) => c[0] === 'dialog.showErrorBox')),
+    ).toBe(-1);
   });
 
   it('registers app:// as a standard, secure scheme before the app is ready, and sandboxes every renderer', () => {
     expect(run.trace.schemes?.beforeReady).toBe(true);
-    expect(run.trace.schemes?.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(run.trace.schemes?.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(run.trace.sandbox).toBe(true);
   });
 
@@ -90,7 +101,10 @@ describe('built main process (electron faked)', () => {
     const setPath = run.trace.calls.find((c) => c[0] === 'app.setPath');
     expect(setPath).toEqual(['app.setPath', 'userData', tmp.dir]);
     expect(callIndex(run.trace, 'app.setPath')).toBeLessThan(callIndex(run.trace, 'app.requestSingleInstanceLock'));
-    expect(run.trace.calls.find((c) => c[0] === 'app.requestSingleInstanceLock')).toEqual(['app.requestSingleInstanceLock', tmp.dir]);
+    expect(run.trace.calls.find((c) => c[0] === 'app.requestSingleInstanceLock')).toEqual([
+      'app.requestSingleInstanceLock',
+      tmp.dir,
+    ]);
   });
 
   it('opens the library in the user-data folder and seeds the sample', async () => {
@@ -105,14 +119,23 @@ describe('built main process (electron faked)', () => {
   it('reads imported documents in the worker bundled beside main.js (the sample above went through it)', async () => {
     const worker = new Worker(join(ROOT, 'dist/electron/extractionWorker.cjs'));
     try {
-      const page = '<html><head><title>Harbour</title></head><body><p>Three ships docked.</p><script>alert(1)</script></body></html>';
+      const page =
+        '<html><head><title>Harbour</title></head><body><p>Three ships docked.</p><script>alert(1)</script></body></html>';
       worker.postMessage({ base64: Buffer.from(page).toString('base64'), fileName: 'harbour.html' });
       expect((await once(worker, 'message'))[0]).toMatchObject({
         ok: true,
-        extracted: { title: 'Harbour', text: 'Three ships docked.', format: 'html', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        extracted: {
+          title: 'Harbour',
+          text: 'Three ships docked.',
+          format: 'html',
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
       });
       worker.postMessage({ base64: Buffer.from([0x48, 0xc3, 0x28]).toString('base64'), fileName: 'latin1.txt' });
-      expect((await once(worker, 'message'))[0]).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_FILE', message: expect.stringContaining('not UTF-8') } });
+      expect((await once(worker, 'message'))[0]).toMatchObject({
+        ok: false,
+        error: { code: 'UNSUPPORTED_FILE', message: expect.stringContaining('not UTF-8') },
+      });
     } finally {
       await worker.terminate();
     }
@@ -168,7 +191,13 @@ describe('built main process (electron faked)', () => {
     // The path the page sent was ignored: only the save dialog's choice was written.
     expect(existsSync(checks.exportPdfFile.replace(/sample\.pdf$/, 'chosen-by-the-page.pdf'))).toBe(false);
     const printWindow = run.trace.windows.find((w) => w.options.webPreferences.partition === 'briefing-print')!;
-    expect(printWindow.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, devTools: false });
+    expect(printWindow.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      spellcheck: false,
+      devTools: false,
+    });
     expect(printWindow.options.webPreferences.preload).toBeUndefined();
     expect(printWindow.loadedUrl).toMatch(/^app:\/\/print\/[A-Za-z0-9_-]+\.html$/);
     const load = (run.trace as unknown as { printLoad: { status: number; csp: string; html: string } }).printLoad;
@@ -176,7 +205,13 @@ describe('built main process (electron faked)', () => {
     expect(load.csp).toBe(PRINT_CSP);
     expect(load.html).toMatch(/<!doctype html>/i);
     const pdfOptions = (run.trace as unknown as { printToPDF: Record<string, unknown> }).printToPDF;
-    expect(pdfOptions).toMatchObject({ pageSize: 'A4', printBackground: true, displayHeaderFooter: false, generateTaggedPDF: true, generateDocumentOutline: true });
+    expect(pdfOptions).toMatchObject({
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: false,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    });
     expect(run.trace.calls).toContainEqual(['window.destroy', 'briefing-print']);
     expect(checks.printDocumentAfterExport).toBe(404); // forgotten once printed
   });
@@ -185,7 +220,18 @@ describe('built main process (electron faked)', () => {
     const labels = run.trace.menu!.map((m) => m.label);
     expect(labels).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Window']));
     const ids = run.trace.menu!.flatMap((m) => m.submenu ?? []).map((i) => i.id);
-    expect(ids).toEqual(expect.arrayContaining(['new-brief', 'import-source', 'export-pdf', 'reveal-library', 'backup-library', 'find', 'dark-mode', 'about']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'new-brief',
+        'import-source',
+        'export-pdf',
+        'reveal-library',
+        'backup-library',
+        'find',
+        'dark-mode',
+        'about',
+      ]),
+    );
   });
 
   it('as a second instance, quits at once without opening the library or a window', async () => {

@@ -24,14 +24,34 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-const env = (overrides: Partial<MenuEnvironment> = {}): MenuEnvironment => ({ platform: 'linux', appName: 'Briefing Composer', darkMode: false, development: false, ...overrides });
+const env = (overrides: Partial<MenuEnvironment> = {}): MenuEnvironment => ({
+  platform: 'linux',
+  appName: 'Briefing Composer',
+  darkMode: false,
+  development: false,
+  ...overrides,
+});
 const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)();
 
 describe('application menu', () => {
   for (const platform of ['linux', 'win32', 'darwin'] as const) {
     it(`has the standard edit, zoom and window roles on ${platform}`, () => {
-      const roles = flatten(buildMenuTemplate(actions(), env({ platform }))).map((item) => item.role).filter(Boolean);
-      for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'minimize']) {
+      const roles = flatten(buildMenuTemplate(actions(), env({ platform })))
+        .map((item) => item.role)
+        .filter(Boolean);
+      for (const role of [
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'resetZoom',
+        'zoomIn',
+        'zoomOut',
+        'togglefullscreen',
+        'minimize',
+      ]) {
         expect(roles, role).toContain(role);
       }
       expect(roles).toContain('quit');
@@ -79,7 +99,8 @@ describe('application menu', () => {
   });
 
   it('offers Reload and DevTools only in development builds', () => {
-    const roles = (development: boolean) => flatten(buildMenuTemplate(actions(), env({ development }))).map((item) => item.role);
+    const roles = (development: boolean) =>
+      flatten(buildMenuTemplate(actions(), env({ development }))).map((item) => item.role);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).not.toContain('reload');
     expect(roles(true)).toContain('toggleDevTools');
@@ -100,7 +121,10 @@ describe('Import Source… from the menu', () => {
     const tmp = makeTempDir('briefing-import-');
     try {
       writeFileSync(tmp.path('report.md'), '# Report\n\nمرحبا');
-      expect(await readImportFile(tmp.path('report.md'))).toEqual({ fileName: 'report.md', base64: Buffer.from('# Report\n\nمرحبا').toString('base64') });
+      expect(await readImportFile(tmp.path('report.md'))).toEqual({
+        fileName: 'report.md',
+        base64: Buffer.from('# Report\n\nمرحبا').toString('base64'),
+      });
       writeFileSync(tmp.path('big.txt'), 'x'.repeat(2048));
       await expect(readImportFile(tmp.path('big.txt'), 1024)).rejects.toMatchObject({ code: 'TOO_LARGE' });
       mkdirSync(join(tmp.dir, 'folder.txt'));

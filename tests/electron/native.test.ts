@@ -7,7 +7,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { bindingForRun, electronBindingFile, electronBuildDir, packagedBindingFile } from '../../electron/main/native/nativeBinding';
+import {
+  bindingForRun,
+  electronBindingFile,
+  electronBuildDir,
+  packagedBindingFile,
+} from '../../electron/main/native/nativeBinding';
 
 const ROOT = join(import.meta.dirname, '../..');
 const target = { electronVersion: '45.5.0', platform: 'linux', arch: 'x64', sqliteVersion: '12.6.2' };
@@ -22,7 +27,9 @@ describe('native module placement', () => {
   it('keeps one Electron build per better-sqlite3 version, Electron version, platform and arch, outside node_modules', () => {
     const dir = electronBuildDir(ROOT, target);
     expect(dir).toBe(join(ROOT, '.cache/electron-native/better-sqlite3-12.6.2-electron-45.5.0-linux-x64'));
-    expect(electronBindingFile(ROOT, target)).toBe(join(dir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+    expect(electronBindingFile(ROOT, target)).toBe(
+      join(dir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+    );
     expect(electronBuildDir(ROOT, { ...target, electronVersion: '46.0.0' })).not.toBe(dir);
     expect(electronBuildDir(ROOT, { ...target, arch: 'arm64' })).not.toBe(dir);
     expect(dir).not.toContain(join(ROOT, 'node_modules'));
@@ -30,7 +37,9 @@ describe('native module placement', () => {
 
   it('a checkout loads the cached Electron build; a packaged app its bundled one', () => {
     expect(bindingForRun({ isPackaged: false, appRoot: ROOT, ...target })).toBe(electronBindingFile(ROOT, target));
-    expect(bindingForRun({ isPackaged: true, appRoot: '/opt/Briefing Composer/resources/app.asar', ...target })).toBeUndefined();
+    expect(
+      bindingForRun({ isPackaged: true, appRoot: '/opt/Briefing Composer/resources/app.asar', ...target }),
+    ).toBeUndefined();
   });
 
   it('the afterPack hook writes where asarUnpack puts the addon, on every platform', () => {
@@ -38,7 +47,9 @@ describe('native module placement', () => {
       '/out/linux-unpacked/resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
     );
     expect(packagedBindingFile('/out/win-unpacked', 'win32', 'Briefing Composer')).toBe(
-      join('/out/win-unpacked/resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+      join(
+        '/out/win-unpacked/resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+      ),
     );
     expect(packagedBindingFile('/out/mac', 'darwin', 'Briefing Composer')).toBe(
       '/out/mac/Briefing Composer.app/Contents/Resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node',

@@ -34,7 +34,9 @@ const REFUSED = [
   '   ',
 ];
 
-function opener(answer: boolean): ExternalOpener & { confirm: ReturnType<typeof vi.fn>; open: ReturnType<typeof vi.fn> } {
+function opener(
+  answer: boolean,
+): ExternalOpener & { confirm: ReturnType<typeof vi.fn>; open: ReturnType<typeof vi.fn> } {
   return { confirm: vi.fn(async () => answer), open: vi.fn(async () => {}) };
 }
 
@@ -83,7 +85,10 @@ describe('handing links to the system browser', () => {
 
   it('asks one question at a time: a page cannot stack dialogs', async () => {
     let answer!: (value: boolean) => void;
-    const slow: ExternalOpener = { confirm: vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve))), open: vi.fn(async () => {}) };
+    const slow: ExternalOpener = {
+      confirm: vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve))),
+      open: vi.fn(async () => {}),
+    };
     const handle = createExternalLinkHandler(slow);
     const first = handle('https://example.org/1');
     expect(await handle('https://example.org/2')).toBe(false);
@@ -106,7 +111,11 @@ describe('web contents guard', () => {
   function guarded() {
     const contents = new FakeContents();
     const offered: string[] = [];
-    guardWebContents(contents as unknown as WebContentsLike, (url) => offered.push(url), () => {});
+    guardWebContents(
+      contents as unknown as WebContentsLike,
+      (url) => offered.push(url),
+      () => {},
+    );
     return { contents, offered };
   }
 
@@ -147,7 +156,14 @@ describe('web contents guard', () => {
 
 describe('network requests and downloads', () => {
   it('blocks every request that is not the app, data: or blob:', () => {
-    for (const url of ['https://example.org/a.js', 'http://127.0.0.1:8080/', 'ws://localhost/', 'file:///etc/passwd', 'ftp://x/', 'garbage']) {
+    for (const url of [
+      'https://example.org/a.js',
+      'http://127.0.0.1:8080/',
+      'ws://localhost/',
+      'file:///etc/passwd',
+      'ftp://x/',
+      'garbage',
+    ]) {
       expect(shouldBlockRequest(url), url).toBe(true);
     }
     for (const url of ['app://renderer/index.html', 'data:image/png;base64,AA==', 'blob:app://renderer/0b1c']) {

@@ -9,30 +9,90 @@ import { shouldBlockRequest } from '../../electron/main/navigationPolicy';
 
 // Every permission name in Electron 45's setPermissionRequestHandler signature.
 const ELECTRON_PERMISSIONS = [
-  'ar', 'automatic-fullscreen', 'background-fetch', 'background-sync', 'captured-surface-control', 'clipboard-read',
-  'clipboard-sanitized-write', 'deprecated-sync-clipboard-read', 'display-capture', 'fileSystem', 'fullscreen', 'geolocation',
-  'geolocation-approximate', 'hand-tracking', 'hid', 'idle-detection', 'keyboardLock', 'local-fonts', 'local-network',
-  'local-network-access', 'loopback-network', 'media', 'mediaKeySystem', 'midi', 'midiSysex', 'nfc', 'notifications',
-  'openExternal', 'payment-handler', 'periodic-background-sync', 'persistent-storage', 'pointerLock', 'screen-wake-lock',
-  'sensors', 'serial', 'smart-card', 'speaker-selection', 'storage-access', 'system-wake-lock', 'top-level-storage-access',
-  'usb', 'vr', 'web-app-installation', 'web-printing', 'window-management', 'unknown', 'some-future-permission',
+  'ar',
+  'automatic-fullscreen',
+  'background-fetch',
+  'background-sync',
+  'captured-surface-control',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'deprecated-sync-clipboard-read',
+  'display-capture',
+  'fileSystem',
+  'fullscreen',
+  'geolocation',
+  'geolocation-approximate',
+  'hand-tracking',
+  'hid',
+  'idle-detection',
+  'keyboardLock',
+  'local-fonts',
+  'local-network',
+  'local-network-access',
+  'loopback-network',
+  'media',
+  'mediaKeySystem',
+  'midi',
+  'midiSysex',
+  'nfc',
+  'notifications',
+  'openExternal',
+  'payment-handler',
+  'periodic-background-sync',
+  'persistent-storage',
+  'pointerLock',
+  'screen-wake-lock',
+  'sensors',
+  'serial',
+  'smart-card',
+  'speaker-selection',
+  'storage-access',
+  'system-wake-lock',
+  'top-level-storage-access',
+  'usb',
+  'vr',
+  'web-app-installation',
+  'web-printing',
+  'window-management',
+  'unknown',
+  'some-future-permission',
 ] as const;
 
 const APP_TOP = { requestingUrl: 'app://renderer/index.html', isMainFrame: true };
 
 class FakeSession extends EventEmitter {
-  requestHandler?: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string; isMainFrame: boolean }) => void;
-  checkHandler?: (contents: unknown, permission: string, origin: string, details: { requestingUrl?: string; isMainFrame: boolean }) => boolean;
+  requestHandler?: (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details: { requestingUrl: string; isMainFrame: boolean },
+  ) => void;
+  checkHandler?: (
+    contents: unknown,
+    permission: string,
+    origin: string,
+    details: { requestingUrl?: string; isMainFrame: boolean },
+  ) => boolean;
   deviceHandler?: (details: unknown) => boolean;
   displayMediaHandler?: (request: unknown, callback: (streams: unknown) => void) => void;
   dictionaryUrl?: string;
   beforeRequest?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
   webRequest = { onBeforeRequest: (handler: FakeSession['beforeRequest']) => (this.beforeRequest = handler) };
-  setPermissionRequestHandler(handler: FakeSession['requestHandler']) { this.requestHandler = handler; }
-  setPermissionCheckHandler(handler: FakeSession['checkHandler']) { this.checkHandler = handler; }
-  setDevicePermissionHandler(handler: FakeSession['deviceHandler']) { this.deviceHandler = handler; }
-  setDisplayMediaRequestHandler(handler: FakeSession['displayMediaHandler']) { this.displayMediaHandler = handler; }
-  setSpellCheckerDictionaryDownloadURL(url: string) { this.dictionaryUrl = url; }
+  setPermissionRequestHandler(handler: FakeSession['requestHandler']) {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['checkHandler']) {
+    this.checkHandler = handler;
+  }
+  setDevicePermissionHandler(handler: FakeSession['deviceHandler']) {
+    this.deviceHandler = handler;
+  }
+  setDisplayMediaRequestHandler(handler: FakeSession['displayMediaHandler']) {
+    this.displayMediaHandler = handler;
+  }
+  setSpellCheckerDictionaryDownloadURL(url: string) {
+    this.dictionaryUrl = url;
+  }
 }
 
 function hardened() {
@@ -69,7 +129,10 @@ describe('hardenSession', () => {
       expect(callback, permission).toHaveBeenCalledWith(false);
     }
     const fromWeb = vi.fn();
-    session.requestHandler!({}, 'clipboard-sanitized-write', fromWeb, { requestingUrl: 'https://example.org/', isMainFrame: true });
+    session.requestHandler!({}, 'clipboard-sanitized-write', fromWeb, {
+      requestingUrl: 'https://example.org/',
+      isMainFrame: true,
+    });
     expect(fromWeb).toHaveBeenCalledWith(false);
   });
 
@@ -78,7 +141,9 @@ describe('hardenSession', () => {
     for (const permission of ELECTRON_PERMISSIONS.filter((p) => p !== 'clipboard-sanitized-write')) {
       expect(session.checkHandler!(null, permission, 'app://renderer', { isMainFrame: true }), permission).toBe(false);
     }
-    expect(session.checkHandler!(null, 'clipboard-sanitized-write', 'https://example.org', { isMainFrame: true })).toBe(false);
+    expect(session.checkHandler!(null, 'clipboard-sanitized-write', 'https://example.org', { isMainFrame: true })).toBe(
+      false,
+    );
   });
 
   it('denies USB/HID/serial devices and screen capture', () => {
@@ -100,22 +165,33 @@ describe('hardenSession', () => {
   it('cancels network requests in the session', () => {
     const session = hardened();
     const answers: boolean[] = [];
-    for (const url of ['https://example.org/x.js', 'app://renderer/index.html']) session.beforeRequest!({ url }, ({ cancel }) => answers.push(cancel));
+    for (const url of ['https://example.org/x.js', 'app://renderer/index.html'])
+      session.beforeRequest!({ url }, ({ cancel }) => answers.push(cancel));
     expect(answers).toEqual([true, false]);
   });
 
   it('cancels downloads the app page did not make, and routes its own through the save dialog', () => {
     const session = hardened();
     const foreign = { preventDefault: vi.fn() };
-    const foreignItem = { getURL: () => 'https://example.org/x.exe', getFilename: () => 'x.exe', setSaveDialogOptions: vi.fn() };
+    const foreignItem = {
+      getURL: () => 'https://example.org/x.exe',
+      getFilename: () => 'x.exe',
+      setSaveDialogOptions: vi.fn(),
+    };
     session.emit('will-download', foreign, foreignItem, { getURL: () => 'app://renderer/index.html' });
     expect(foreign.preventDefault).toHaveBeenCalled();
     expect(foreignItem.setSaveDialogOptions).not.toHaveBeenCalled();
 
     const own = { preventDefault: vi.fn() };
-    const ownItem = { getURL: () => 'blob:app://renderer/42', getFilename: () => 'Weekly brief.pdf', setSaveDialogOptions: vi.fn() };
+    const ownItem = {
+      getURL: () => 'blob:app://renderer/42',
+      getFilename: () => 'Weekly brief.pdf',
+      setSaveDialogOptions: vi.fn(),
+    };
     session.emit('will-download', own, ownItem, { getURL: () => 'app://renderer/index.html' });
     expect(own.preventDefault).not.toHaveBeenCalled();
-    expect(ownItem.setSaveDialogOptions).toHaveBeenCalledWith(expect.objectContaining({ title: 'Export PDF', filters: [{ name: 'PDF document', extensions: ['pdf'] }] }));
+    expect(ownItem.setSaveDialogOptions).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'Export PDF', filters: [{ name: 'PDF document', extensions: ['pdf'] }] }),
+    );
   });
 });

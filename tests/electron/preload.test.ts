@@ -88,7 +88,13 @@ describe('preload bridge', () => {
     const ipc = new FakeIpc();
     const bridge = createBridge(ipc);
     for (const event of EVENTS) expect(() => bridge.on(event, () => {})).not.toThrow();
-    for (const name of ['briefing:invoke:library.backup', 'library.info', 'ELECTRON_BROWSER_WINDOW_ALERT', '', 'menu.command ']) {
+    for (const name of [
+      'briefing:invoke:library.backup',
+      'library.info',
+      'ELECTRON_BROWSER_WINDOW_ALERT',
+      '',
+      'menu.command ',
+    ]) {
       expect(() => bridge.on(name as never, () => {}), name).toThrow();
     }
     expect(() => bridge.on('menu.command', 'not a function' as never)).toThrow();

@@ -35,9 +35,18 @@ const get = (url: string, method = 'GET') => createRendererHandler(root)(new Req
 
 describe('app protocol path resolution (pure)', () => {
   it('maps the origin root and /index.html to index.html', () => {
-    for (const url of ['app://renderer/', 'app://renderer', 'app://renderer/index.html', 'app://renderer/index.html?x=1#top']) {
+    for (const url of [
+      'app://renderer/',
+      'app://renderer',
+      'app://renderer/index.html',
+      'app://renderer/index.html?x=1#top',
+    ]) {
       const decision = resolveAppRequest(url, root);
-      expect(decision).toMatchObject({ kind: 'file', filePath: join(root, 'index.html'), mimeType: 'text/html; charset=utf-8' });
+      expect(decision).toMatchObject({
+        kind: 'file',
+        filePath: join(root, 'index.html'),
+        mimeType: 'text/html; charset=utf-8',
+      });
     }
   });
 
@@ -72,7 +81,10 @@ describe('app protocol path resolution (pure)', () => {
   });
 
   it('refuses methods other than GET and HEAD', () => {
-    expect(resolveAppRequest('app://renderer/index.html', root, 'POST')).toMatchObject({ kind: 'refused', status: 405 });
+    expect(resolveAppRequest('app://renderer/index.html', root, 'POST')).toMatchObject({
+      kind: 'refused',
+      status: 405,
+    });
     expect(resolveAppRequest('app://renderer/index.html', root, 'HEAD').kind).toBe('file');
   });
 
@@ -92,7 +104,10 @@ describe('app protocol path resolution (pure)', () => {
   });
 
   it('maps print documents to their id and nothing else', () => {
-    expect(resolveAppRequest('app://print/abcdefghijklmnopqrstuvwx.html', root)).toEqual({ kind: 'print', documentId: 'abcdefghijklmnopqrstuvwx' });
+    expect(resolveAppRequest('app://print/abcdefghijklmnopqrstuvwx.html', root)).toEqual({
+      kind: 'print',
+      documentId: 'abcdefghijklmnopqrstuvwx',
+    });
     expect(resolveAppRequest('app://print/short.html', root).kind).toBe('refused');
     expect(resolveAppRequest('app://print/abcdefghijklmnopqrstuvwx.html/../x', root).kind).toBe('refused');
   });

@@ -2,8 +2,19 @@
 // exactly, the Arabic one included) and a brief embedding them under the template's sections.
 // Seeding is idempotent and never touches a library that already holds anything.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLAIM_CARD_NODE_TYPE, CITATION_NODE_TYPE, STANDARD_SECTIONS, collectReferences, walkNodes, type SerializedDocument } from '../../shared/briefs/document';
-import { SAMPLE_ARABIC_SENTENCE, SAMPLE_CLAIMS, SAMPLE_SOURCE_TEXT } from '../../electron/services/sample/sampleContent';
+import {
+  CLAIM_CARD_NODE_TYPE,
+  CITATION_NODE_TYPE,
+  STANDARD_SECTIONS,
+  collectReferences,
+  walkNodes,
+  type SerializedDocument,
+} from '../../shared/briefs/document';
+import {
+  SAMPLE_ARABIC_SENTENCE,
+  SAMPLE_CLAIMS,
+  SAMPLE_SOURCE_TEXT,
+} from '../../electron/services/sample/sampleContent';
 import { seedSampleLibrary } from '../../electron/services/sample/seedSampleLibrary';
 import { openTempLibrary } from '../helpers/tempLibrary';
 
@@ -62,12 +73,16 @@ describe('sample library', () => {
     expect(brief.title).toMatch(/^SAMPLE/);
     expect(brief.marking).toBe('TLP:CLEAR');
     const document = brief.document as unknown as SerializedDocument;
-    const headings = document.root.children.filter((n) => n.type === 'heading').map((n) => (n.children![0] as { text?: unknown }).text);
+    const headings = document.root.children
+      .filter((n) => n.type === 'heading')
+      .map((n) => (n.children![0] as { text?: unknown }).text);
     expect(headings).toEqual([...STANDARD_SECTIONS]);
     const { claimIds, citationIds } = collectReferences(document);
     expect(new Set(claimIds)).toEqual(new Set(Object.values(seeded.claimIds)));
     expect(citationIds).toHaveLength(1);
-    expect([...walkNodes(document.root)].filter((n) => n.type === CLAIM_CARD_NODE_TYPE)).toHaveLength(SAMPLE_CLAIMS.length);
+    expect([...walkNodes(document.root)].filter((n) => n.type === CLAIM_CARD_NODE_TYPE)).toHaveLength(
+      SAMPLE_CLAIMS.length,
+    );
     expect([...walkNodes(document.root)].some((n) => n.type === CITATION_NODE_TYPE)).toBe(true);
 
     const check = await lib.invoke('briefs.check', { briefId: seeded.briefId });
@@ -96,7 +111,10 @@ describe('sample library', () => {
   });
 
   it('never seeds a library that holds only a source', async () => {
-    await lib.invoke('sources.import', { content: { text: 'My own notes.' }, metadata: { title: 'Notes', reliability: 'F' } });
+    await lib.invoke('sources.import', {
+      content: { text: 'My own notes.' },
+      metadata: { title: 'Notes', reliability: 'F' },
+    });
     expect(await seedSampleLibrary(lib)).toBeNull();
     expect((await lib.invoke('library.info', {})).counts).toMatchObject({ sources: 1, claims: 0, briefs: 0 });
   });

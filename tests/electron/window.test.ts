@@ -13,16 +13,25 @@ class FakeBrowserWindow {
 }
 
 function build(spec: Partial<HardenedWindowSpec> = {}) {
-  const window = createHardenedWindow(FakeBrowserWindow, { kind: 'main', preloadPath: '/app/dist/electron/preload.cjs', devTools: false, ...spec });
+  const window = createHardenedWindow(FakeBrowserWindow, {
+    kind: 'main',
+    preloadPath: '/app/dist/electron/preload.cjs',
+    devTools: false,
+    ...spec,
+  });
   return { options: window.options, prefs: window.options.webPreferences! };
 }
 
 describe('hardened window factory', () => {
   for (const kind of ['main', 'print'] as const) {
     describe(`${kind} window`, () => {
-      const { prefs, options } = build({ kind, preloadPath: kind === 'main' ? '/app/dist/electron/preload.cjs' : undefined });
+      const { prefs, options } = build({
+        kind,
+        preloadPath: kind === 'main' ? '/app/dist/electron/preload.cjs' : undefined,
+      });
 
-      it('isolates the page from the preload (contextIsolation: true)', () => expect(prefs.contextIsolation).toBe(true));
+      it('isolates the page from the preload (contextIsolation: true)', () =>
+        expect(prefs.contextIsolation).toBe(true));
       it('runs the renderer in the OS sandbox (sandbox: true)', () => expect(prefs.sandbox).toBe(true));
       it('gives the page no Node.js, not even in workers or sub-frames', () => {
         expect(prefs.nodeIntegration).toBe(false);

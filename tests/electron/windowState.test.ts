@@ -2,7 +2,15 @@
 // placed where no display shows it, and the file is written atomically.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_WINDOW_STATE, loadWindowState, MIN_HEIGHT, MIN_WIDTH, saveWindowState, validateWindowState, windowStatePath } from '../../electron/main/windowState';
+import {
+  DEFAULT_WINDOW_STATE,
+  loadWindowState,
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  saveWindowState,
+  validateWindowState,
+  windowStatePath,
+} from '../../electron/main/windowState';
 import { userDataOverride, USER_DATA_ENV } from '../../electron/main/userDataDir';
 import { makeTempDir, type TempDir } from '../helpers/tempDir';
 
@@ -11,7 +19,9 @@ const EXTERNAL = { x: 1440, y: -200, width: 2560, height: 1400 };
 
 describe('window state validation', () => {
   it('keeps a sane state', () => {
-    expect(validateWindowState({ width: 1200, height: 800, x: 100, y: 50, maximized: true, theme: 'dark' }, [LAPTOP])).toEqual({
+    expect(
+      validateWindowState({ width: 1200, height: 800, x: 100, y: 50, maximized: true, theme: 'dark' }, [LAPTOP]),
+    ).toEqual({
       width: 1200,
       height: 800,
       x: 100,
@@ -26,7 +36,13 @@ describe('window state validation', () => {
   });
 
   it('rejects non-integer, negative, NaN and absurd sizes', () => {
-    for (const [width, height] of [[NaN, 800], [1200.5, 800], [-5, 800], ['1200', '800'], [Infinity, 800]]) {
+    for (const [width, height] of [
+      [NaN, 800],
+      [1200.5, 800],
+      [-5, 800],
+      ['1200', '800'],
+      [Infinity, 800],
+    ]) {
       const state = validateWindowState({ width, height }, [LAPTOP]);
       expect(state.width).toBe(DEFAULT_WINDOW_STATE.width);
       expect(state.height).toBe(DEFAULT_WINDOW_STATE.height);
@@ -46,11 +62,18 @@ describe('window state validation', () => {
   });
 
   it('keeps a position on a second display', () => {
-    expect(validateWindowState({ width: 1600, height: 1000, x: 2000, y: 0 }, [LAPTOP, EXTERNAL])).toMatchObject({ x: 2000, y: 0, width: 1600 });
+    expect(validateWindowState({ width: 1600, height: 1000, x: 2000, y: 0 }, [LAPTOP, EXTERNAL])).toMatchObject({
+      x: 2000,
+      y: 0,
+      width: 1600,
+    });
   });
 
   it('accepts only the three themes and a boolean maximized flag', () => {
-    expect(validateWindowState({ theme: 'neon', maximized: 'yes' }, [LAPTOP])).toMatchObject({ theme: 'system', maximized: false });
+    expect(validateWindowState({ theme: 'neon', maximized: 'yes' }, [LAPTOP])).toMatchObject({
+      theme: 'system',
+      maximized: false,
+    });
     expect(validateWindowState({ theme: 'light' }, [LAPTOP]).theme).toBe('light');
   });
 });
@@ -65,7 +88,14 @@ describe('window state file', () => {
   it('round-trips through the file in the user-data folder', () => {
     const file = windowStatePath(tmp.dir);
     saveWindowState(file, { width: 1000, height: 700, x: 10, y: 20, maximized: false, theme: 'dark' });
-    expect(loadWindowState(file, [LAPTOP])).toEqual({ width: 1000, height: 700, x: 10, y: 20, maximized: false, theme: 'dark' });
+    expect(loadWindowState(file, [LAPTOP])).toEqual({
+      width: 1000,
+      height: 700,
+      x: 10,
+      y: 20,
+      maximized: false,
+      theme: 'dark',
+    });
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o077).toBe(0);
   });

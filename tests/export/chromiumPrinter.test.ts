@@ -7,11 +7,17 @@ import type { PdfOptions } from '../../electron/services/export/printer';
 import { chromiumChildren } from './processes';
 import { startTrapServer, type TrapServer } from '../helpers/trapServer';
 
-const OPTIONS: PdfOptions = { pageSize: 'A4', margins: { top: 20, right: 20, bottom: 20, left: 20 }, printBackground: true, tagged: true, outline: true };
+const OPTIONS: PdfOptions = {
+  pageSize: 'A4',
+  margins: { top: 20, right: 20, bottom: 20, left: 20 },
+  printBackground: true,
+  tagged: true,
+  outline: true,
+};
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 
 const until = async (check: () => boolean, ms = 10_000) => {
-  for (const start = Date.now(); !check(); ) {
+  for (const start = Date.now(); !check();) {
     if (Date.now() - start > ms) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -61,7 +67,10 @@ describe('the Chromium printer', () => {
 
   it('prints two documents at once in separate contexts of the one browser', async () => {
     printer = createChromiumPrinter();
-    const [a, b] = await Promise.all([printer.printToPdf('<p>left</p>', OPTIONS), printer.printToPdf('<p>right</p>', OPTIONS)]);
+    const [a, b] = await Promise.all([
+      printer.printToPdf('<p>left</p>', OPTIONS),
+      printer.printToPdf('<p>right</p>', OPTIONS),
+    ]);
     expect(isPdf(a) && isPdf(b)).toBe(true);
     expect(chromiumChildren()).toHaveLength(1);
   });

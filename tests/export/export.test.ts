@@ -43,7 +43,12 @@ beforeAll(async () => {
   cleanPdf = library.dir.path('clean.pdf');
   orphanPdf = library.dir.path('orphan.pdf');
   clean = await exportBrief(library.context, { briefId: fixture.cleanBriefId, outFile: cleanPdf, printer });
-  await exportBrief(library.context, { briefId: fixture.orphanBriefId, outFile: orphanPdf, allowOrphans: true, printer });
+  await exportBrief(library.context, {
+    briefId: fixture.orphanBriefId,
+    outFile: orphanPdf,
+    allowOrphans: true,
+    printer,
+  });
 }, 120_000);
 afterAll(async () => {
   await printer?.close();
@@ -64,7 +69,8 @@ describe('exporting a brief to PDF', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(clean.pages).toBe(pages);
     expect(clean.bytes).toBe(readFileSync(cleanPdf).byteLength);
-    for (let page = 1; page <= pages; page++) expect(flat(pdfText(cleanPdf, { first: page, last: page }))).toContain(`Page ${page} of ${pages}`);
+    for (let page = 1; page <= pages; page++)
+      expect(flat(pdfText(cleanPdf, { first: page, last: page }))).toContain(`Page ${page} of ${pages}`);
   });
 
   it('prints the marking at the top and bottom of every page, the running title and date in the header, brief and page number in the footer', () => {
@@ -79,8 +85,12 @@ describe('exporting a brief to PDF', () => {
           .map((l) => l.trim())
           .filter(Boolean);
         expect(lines[0], `top of page ${page}`).toBe(marking);
-        expect(lines[1], `running header of page ${page}`).toMatch(new RegExp(`^${title.replace(/[()]/g, '\\$&')}\\s{2,}\\d{1,2} [A-Z][a-z]+ \\d{4}$`));
-        expect(lines.at(-2), `footer of page ${page}`).toMatch(new RegExp(`^Brief \\d+ · revision \\d+\\s{2,}Page ${page} of ${count}$`));
+        expect(lines[1], `running header of page ${page}`).toMatch(
+          new RegExp(`^${title.replace(/[()]/g, '\\$&')}\\s{2,}\\d{1,2} [A-Z][a-z]+ \\d{4}$`),
+        );
+        expect(lines.at(-2), `footer of page ${page}`).toMatch(
+          new RegExp(`^Brief \\d+ · revision \\d+\\s{2,}Page ${page} of ${count}$`),
+        );
         expect(lines.at(-1), `bottom of page ${page}`).toBe(marking);
       }
     }
@@ -97,11 +107,15 @@ describe('exporting a brief to PDF', () => {
   it('contains every claim statement, each followed by the numbers of its notes', async () => {
     const text = flat(pdfText(cleanPdf));
     const audit = await auditOf(cleanPdf);
-    const claimIds = Object.entries(fixture.claimIds).filter(([k]) => k !== 'orphan').map(([, id]) => id);
+    const claimIds = Object.entries(fixture.claimIds)
+      .filter(([k]) => k !== 'orphan')
+      .map(([, id]) => id);
     for (const claimId of claimIds) {
       const claim = await library.invoke('claims.get', { claimId });
       const notes = audit.citations.filter((c) => c.claimId === claimId).map((c) => c.note);
-      expect(text, `claim ${claimId}`).toContain(notes.length ? `${claim.statement} ${notes.join(',')}` : claim.statement);
+      expect(text, `claim ${claimId}`).toContain(
+        notes.length ? `${claim.statement} ${notes.join(',')}` : claim.statement,
+      );
     }
   });
 
@@ -110,14 +124,19 @@ describe('exporting a brief to PDF', () => {
     const audit = await auditOf(cleanPdf);
     expect(audit.citations.length).toBe(8);
     for (const c of audit.citations) {
-      const { text: sourceText } = await library.invoke('sources.get', { sourceId: c.sourceId, versionId: c.sourceVersionId });
+      const { text: sourceText } = await library.invoke('sources.get', {
+        sourceId: c.sourceId,
+        versionId: c.sourceVersionId,
+      });
       expect(c.quote).toBe(sourceText.slice(c.start!, c.end!));
       // Arabic comes out of poppler with spurious gaps inside words; compare letters in order.
       expect(letters(text), `note ${c.note}`).toContain(letters(c.quote));
       if (/^[\u0000-\u024f\s’]+$/.test(c.quote)) expect(text).toContain(flat(c.quote));
     }
     // Each note gives source title, publisher, date and grading.
-    expect(text).toContain('Velmora port traffic plunges after channel closure, Harbor Gazette, 2026-03-04. B2 · supports');
+    expect(text).toContain(
+      'Velmora port traffic plunges after channel closure, Harbor Gazette, 2026-03-04. B2 · supports',
+    );
     expect(text).toMatch(/fuzzy match \(0\.\d\d\)/);
   });
 
@@ -148,7 +167,8 @@ describe('exporting a brief to PDF', () => {
       expect(font.type).not.toBe('Type 3');
     }
     const names = fonts.map((f) => f.name).join(' ');
-    for (const family of ['NotoSerif-', 'NotoSans-', 'NotoSansArabic', 'NotoSansHebrew']) expect(names).toContain(family);
+    for (const family of ['NotoSerif-', 'NotoSans-', 'NotoSansArabic', 'NotoSansHebrew'])
+      expect(names).toContain(family);
   });
 
   it('is a tagged PDF whose outline follows the headings', async () => {
@@ -181,7 +201,9 @@ describe('exporting a brief to PDF', () => {
     expect(letters(text)).toContain(letters(QUOTES.arabic));
     expect(flat(text)).toContain(QUOTES.hebrew);
     // On paper the first word of the Hebrew quote stands to the right of its last word.
-    const notesPage = [...Array(Number(pdfInfo(cleanPdf).Pages)).keys()].map((i) => i + 1).find((p) => pdfText(cleanPdf, { first: p, last: p }).includes(QUOTES.hebrew))!;
+    const notesPage = [...Array(Number(pdfInfo(cleanPdf).Pages)).keys()]
+      .map((i) => i + 1)
+      .find((p) => pdfText(cleanPdf, { first: p, last: p }).includes(QUOTES.hebrew))!;
     const words = pdfWords(cleanPdf, notesPage);
     const visual = (w: string) => [...w].reverse().join('');
     const [firstWord, lastWord] = [QUOTES.hebrew.split(' ')[0]!, QUOTES.hebrew.split(' ').at(-1)!];
@@ -205,11 +227,23 @@ describe('exporting a brief to PDF', () => {
   it('attaches an audit record that matches the library: brief revision, claim revisions, source versions', async () => {
     const audit = await auditOf(cleanPdf);
     const brief = await library.invoke('briefs.get', { briefId: fixture.cleanBriefId });
-    expect(audit.brief).toMatchObject({ id: brief.id, revision: brief.revision, title: brief.title, marking: 'TLP:AMBER' });
+    expect(audit.brief).toMatchObject({
+      id: brief.id,
+      revision: brief.revision,
+      title: brief.title,
+      marking: 'TLP:AMBER',
+    });
     for (const c of audit.citations) {
       const citation = await library.invoke('citations.get', { citationId: c.citationId });
-      expect(c).toMatchObject({ sourceId: citation.sourceId, sourceVersionId: citation.versionId, start: citation.start, end: citation.end, status: citation.anchorStatus });
-      if (c.claimId !== null) expect(c.claimRevision).toBe((await library.invoke('claims.get', { claimId: c.claimId })).revision);
+      expect(c).toMatchObject({
+        sourceId: citation.sourceId,
+        sourceVersionId: citation.versionId,
+        start: citation.start,
+        end: citation.end,
+        status: citation.anchorStatus,
+      });
+      if (c.claimId !== null)
+        expect(c.claimRevision).toBe((await library.invoke('claims.get', { claimId: c.claimId })).revision);
       const versions = await library.invoke('sources.versions', { sourceId: c.sourceId });
       expect(c.sha256).toBe(versions.find((v) => v.id === c.sourceVersionId)!.sha256);
     }
@@ -217,7 +251,9 @@ describe('exporting a brief to PDF', () => {
     expect(audit.citations.find((c) => c.claimId === fixture.claimIds.insurance)!.status).toBe('fuzzy');
     // The printed appendix names the attachment and its digest.
     const { createHash } = await import('node:crypto');
-    const digest = createHash('sha256').update(pdfAttachment(cleanPdf, 1, `${cleanPdf}.again.json`)).digest('hex');
+    const digest = createHash('sha256')
+      .update(pdfAttachment(cleanPdf, 1, `${cleanPdf}.again.json`))
+      .digest('hex');
     expect(flat(pdfText(cleanPdf))).toContain(`briefing-audit.json (SHA-256 ${digest.slice(0, 16)}`);
   });
 
@@ -246,7 +282,10 @@ describe('briefing export (command line)', () => {
   async function cli(...args: string[]) {
     let stdout = '';
     let stderr = '';
-    const code = await main(['--db', library.context.dbPath, ...args], { stdout: (t) => (stdout += `${t}\n`), stderr: (t) => (stderr += `${t}\n`) });
+    const code = await main(['--db', library.context.dbPath, ...args], {
+      stdout: (t) => (stdout += `${t}\n`),
+      stderr: (t) => (stderr += `${t}\n`),
+    });
     return { code, stdout, stderr };
   }
 
@@ -292,25 +331,47 @@ describe('briefing export (command line)', () => {
 describe('the export handlers (the contract the app calls)', () => {
   it('briefs.preflight lists orphaned and fuzzy citations and uncited claims in the contract shape', async () => {
     const handlers = createExportHandlers(library.context, {});
-    const preflight = exportPreflightSchema.parse(await handlers['briefs.preflight']({ briefId: fixture.orphanBriefId }));
+    const preflight = exportPreflightSchema.parse(
+      await handlers['briefs.preflight']({ briefId: fixture.orphanBriefId }),
+    );
     expect(preflight.blocked).toBe(true);
-    expect(preflight.orphaned).toEqual([expect.objectContaining({ claimId: fixture.claimIds.orphan, quote: QUOTES.orphan, sourceTitle: 'Regional Logistics Outlook, March 2026' })]);
+    expect(preflight.orphaned).toEqual([
+      expect.objectContaining({
+        claimId: fixture.claimIds.orphan,
+        quote: QUOTES.orphan,
+        sourceTitle: 'Regional Logistics Outlook, March 2026',
+      }),
+    ]);
     expect(preflight.fuzzy.map((f) => f.claimId)).toEqual([fixture.claimIds.insurance]);
     expect(preflight.uncitedClaims.map((u) => u.claimId)).toEqual([fixture.claimIds.uncited]);
-    expect(exportPreflightSchema.parse(await handlers['briefs.preflight']({ briefId: fixture.cleanBriefId })).blocked).toBe(false);
+    expect(
+      exportPreflightSchema.parse(await handlers['briefs.preflight']({ briefId: fixture.cleanBriefId })).blocked,
+    ).toBe(false);
   });
 
   it('briefs.exportPdf refuses without a printer, writes nothing when blocked, and exports once confirmed', async () => {
     const out = library.dir.path('via-handler.pdf');
-    await expect(createExportHandlers(library.context, {})['briefs.exportPdf']({ briefId: fixture.orphanBriefId, outFile: out, allowOrphans: true })).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
+    await expect(
+      createExportHandlers(library.context, {})['briefs.exportPdf']({
+        briefId: fixture.orphanBriefId,
+        outFile: out,
+        allowOrphans: true,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
     const stages: string[] = [];
     const handlers = createExportHandlers(library.context, { printer, onProgress: (_, stage) => stages.push(stage) });
-    const blocked = exportPdfResultSchema.parse(await handlers['briefs.exportPdf']({ briefId: fixture.orphanBriefId, outFile: out, allowOrphans: false }));
+    const blocked = exportPdfResultSchema.parse(
+      await handlers['briefs.exportPdf']({ briefId: fixture.orphanBriefId, outFile: out, allowOrphans: false }),
+    );
     expect(blocked).toMatchObject({ exported: false, path: null });
     expect(existsSync(out)).toBe(false);
-    const done = exportPdfResultSchema.parse(await handlers['briefs.exportPdf']({ briefId: fixture.orphanBriefId, outFile: out, allowOrphans: true }));
+    const done = exportPdfResultSchema.parse(
+      await handlers['briefs.exportPdf']({ briefId: fixture.orphanBriefId, outFile: out, allowOrphans: true }),
+    );
     expect(done).toMatchObject({ exported: true, path: out });
     expect(stages).toEqual(['preflight', 'preflight', 'render', 'print', 'finish', 'write', 'done']);
-    await expect(handlers['briefs.exportPdf']({ briefId: 9999, outFile: out, allowOrphans: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      handlers['briefs.exportPdf']({ briefId: 9999, outFile: out, allowOrphans: true }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -41,13 +41,16 @@ export const TEXTS = {
 
 export const QUOTES = {
   traffic: 'Container traffic through the Port of Velmora fell by 38 percent in February',
-  expects: 'The port authority expects container traffic to fall by a third before the summer unless the channel reopens.',
-  rerouted: 'Two shipping lines, Meridian Freight and Oskar Lines, have already rerouted their weekly services to the port of Caldera',
+  expects:
+    'The port authority expects container traffic to fall by a third before the summer unless the channel reopens.',
+  rerouted:
+    'Two shipping lines, Meridian Freight and Oskar Lines, have already rerouted their weekly services to the port of Caldera',
   jobs: 'up to 1,200 dock jobs could be at risk',
   arabic: 'القناة الشمالية ستبقى مغلقة حتى نهاية شهر أبريل على الأقل',
   hebrew: 'הרשות מעריכה כי ההסטה תימשך לפחות שלושה חודשים',
   caldera: 'We assess that a prolonged closure would accelerate plans to expand the port of Caldera',
-  insurance: 'Insurance premiums for vessels calling at Velmora have risen by an estimated 15 percent since the grounding.',
+  insurance:
+    'Insurance premiums for vessels calling at Velmora have risen by an estimated 15 percent since the grounding.',
   orphan: 'officials have declined to comment on the cost of the work',
 };
 
@@ -74,12 +77,31 @@ function listNode(listType: 'bullet' | 'number', items: Array<SerializedNode[]>)
     direction: 'ltr',
     format: '',
     indent: 0,
-    children: items.map((children, i) => ({ type: 'listitem', version: 1, value: i + 1, direction: 'ltr', format: '', indent: 0, children })),
+    children: items.map((children, i) => ({
+      type: 'listitem',
+      version: 1,
+      value: i + 1,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      children,
+    })),
   };
 }
 
 function linkNode(url: string, text: string): SerializedNode {
-  return { type: 'link', version: 1, url, rel: 'noreferrer', target: null, title: null, direction: 'ltr', format: '', indent: 0, children: [textNode(text)] };
+  return {
+    type: 'link',
+    version: 1,
+    url,
+    rel: 'noreferrer',
+    target: null,
+    title: null,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    children: [textNode(text)],
+  };
 }
 
 function citationNode(citationId: number): SerializedNode {
@@ -188,31 +210,77 @@ export async function buildExportFixture(library: Library): Promise<ExportFixtur
 
   const claimIds = {
     closure: await claim(
-      { statement: 'The northern channel will very likely remain closed until at least the end of April.', kind: 'judgment', likelihood: 'very likely', credibility: 3, status: 'verified', tags: ['velmora', 'shipping'] },
+      {
+        statement: 'The northern channel will very likely remain closed until at least the end of April.',
+        kind: 'judgment',
+        likelihood: 'very likely',
+        credibility: 3,
+        status: 'verified',
+        tags: ['velmora', 'shipping'],
+      },
       [cite(sourceIds.ministry, QUOTES.arabic), cite(sourceIds.gazette, QUOTES.expects)],
     ),
     diversion: await claim(
-      { statement: 'Shipping lines have begun diverting weekly services to Caldera, and the diversion will probably last at least three months.', kind: 'assessment', likelihood: 'probable', credibility: 2, status: 'verified', tags: ['shipping'] },
+      {
+        statement:
+          'Shipping lines have begun diverting weekly services to Caldera, and the diversion will probably last at least three months.',
+        kind: 'assessment',
+        likelihood: 'probable',
+        credibility: 2,
+        status: 'verified',
+        tags: ['shipping'],
+      },
       [cite(sourceIds.shipping, QUOTES.hebrew), cite(sourceIds.gazette, QUOTES.rerouted)],
     ),
     caldera: await claim(
-      { statement: 'A prolonged closure would accelerate the expansion of the port of Caldera.', kind: 'assessment', confidence: 'moderate', credibility: 3, status: 'verified', tags: ['caldera'] },
+      {
+        statement: 'A prolonged closure would accelerate the expansion of the port of Caldera.',
+        kind: 'assessment',
+        confidence: 'moderate',
+        credibility: 3,
+        status: 'verified',
+        tags: ['caldera'],
+      },
       [cite(sourceIds.outlook, QUOTES.caldera)],
     ),
     traffic: await claim(
-      { statement: 'Container traffic through the Port of Velmora fell by 38 percent in February, year on year.', kind: 'fact', confidence: 'high', credibility: 2, status: 'verified', tags: ['velmora'] },
+      {
+        statement: 'Container traffic through the Port of Velmora fell by 38 percent in February, year on year.',
+        kind: 'fact',
+        confidence: 'high',
+        credibility: 2,
+        status: 'verified',
+        tags: ['velmora'],
+      },
       [cite(sourceIds.gazette, QUOTES.traffic)],
     ),
     insurance: await claim(
-      { statement: 'Insurance premiums for port calls at Velmora have risen by about 15 percent since the grounding.', kind: 'fact', credibility: 3, status: 'draft', tags: ['insurance'] },
+      {
+        statement: 'Insurance premiums for port calls at Velmora have risen by about 15 percent since the grounding.',
+        kind: 'fact',
+        credibility: 3,
+        status: 'draft',
+        tags: ['insurance'],
+      },
       [cite(sourceIds.outlook, QUOTES.insurance)],
     ),
     uncited: await claim(
-      { statement: 'Dock employment in Velmora is unlikely to recover before the autumn.', kind: 'judgment', likelihood: 'unlikely', confidence: 'low', status: 'draft' },
+      {
+        statement: 'Dock employment in Velmora is unlikely to recover before the autumn.',
+        kind: 'judgment',
+        likelihood: 'unlikely',
+        confidence: 'low',
+        status: 'draft',
+      },
       [],
     ),
     orphan: await claim(
-      { statement: 'Officials have not disclosed the cost of the salvage operation.', kind: 'fact', credibility: 2, status: 'disputed' },
+      {
+        statement: 'Officials have not disclosed the cost of the salvage operation.',
+        kind: 'fact',
+        credibility: 2,
+        status: 'disputed',
+      },
       [cite(sourceIds.outlook, QUOTES.orphan)],
     ),
   };
@@ -221,7 +289,8 @@ export async function buildExportFixture(library: Library): Promise<ExportFixtur
   await library.invoke('claims.update', {
     claimId: claimIds.traffic,
     fields: {
-      statement: 'Container traffic through the Port of Velmora fell by 38 percent in February, compared with February last year.',
+      statement:
+        'Container traffic through the Port of Velmora fell by 38 percent in February, compared with February last year.',
       kind: 'fact',
       likelihood: null,
       confidence: 'high',
@@ -234,12 +303,25 @@ export async function buildExportFixture(library: Library): Promise<ExportFixtur
   // The report is re-imported with edits: the insurance passage becomes fuzzy, the cost passage disappears.
   await imp(TEXTS.outlookV2, {}, sourceIds.outlook);
 
-  const clean = await library.invoke('briefs.create', { title: 'Velmora port closure: outlook to April', marking: 'TLP:AMBER', author: 'J. Analyst', template: 'empty' });
-  const inline = await library.invoke('citations.attach', { briefId: clean.id, target: { sourceId: sourceIds.gazette, quote: QUOTES.jobs } });
+  const clean = await library.invoke('briefs.create', {
+    title: 'Velmora port closure: outlook to April',
+    marking: 'TLP:AMBER',
+    author: 'J. Analyst',
+    template: 'empty',
+  });
+  const inline = await library.invoke('citations.attach', {
+    briefId: clean.id,
+    target: { sourceId: sourceIds.gazette, quote: QUOTES.jobs },
+  });
   const partial = { sourceIds, claimIds, inlineCitationId: inline.id };
   await library.invoke('briefs.save', { briefId: clean.id, document: briefDocument(partial) });
 
-  const orphan = await library.invoke('briefs.create', { title: 'Velmora salvage costs (draft)', marking: 'SECRET//NOFORN', author: 'J. Analyst', template: 'empty' });
+  const orphan = await library.invoke('briefs.create', {
+    title: 'Velmora salvage costs (draft)',
+    marking: 'SECRET//NOFORN',
+    author: 'J. Analyst',
+    template: 'empty',
+  });
   await library.invoke('briefs.save', { briefId: orphan.id, document: briefDocument(partial, [claimIds.orphan]) });
 
   return { ...partial, cleanBriefId: clean.id, orphanBriefId: orphan.id };

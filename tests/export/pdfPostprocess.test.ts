@@ -31,7 +31,13 @@ beforeAll(async () => {
   try {
     printed = await printer.printToPdf(
       '<!doctype html><html lang="en"><title>t</title><body><h1>Outlook</h1><p>Text <a href="#n1">1</a></p><h2>Notes</h2><p id="n1" style="break-before:page">Note</p></body></html>',
-      { pageSize: 'A4', margins: { top: 20, right: 20, bottom: 20, left: 20 }, printBackground: true, tagged: true, outline: true },
+      {
+        pageSize: 'A4',
+        margins: { top: 20, right: 20, bottom: 20, left: 20 },
+        printBackground: true,
+        tagged: true,
+        outline: true,
+      },
     );
   } finally {
     await printer.close();
@@ -41,7 +47,9 @@ afterAll(() => temp?.remove());
 
 /** Poppler reads the file without complaint (it reports a damaged cross-reference table on stderr and rebuilds it). */
 function popplerStderr(file: string): string {
-  return ['pdfinfo', 'pdftotext'].map((tool) => spawnSync(tool, tool === 'pdftotext' ? [file, '-'] : [file], { encoding: 'utf8' }).stderr).join('');
+  return ['pdfinfo', 'pdftotext']
+    .map((tool) => spawnSync(tool, tool === 'pdftotext' ? [file, '-'] : [file], { encoding: 'utf8' }).stderr)
+    .join('');
 }
 
 function expectFinished(file: string, doc: PDFDocument) {
@@ -60,7 +68,9 @@ function expectFinished(file: string, doc: PDFDocument) {
   const catalog = doc.catalog;
   expect(catalog.get(PDFName.of('PageMode'))).toBe(PDFName.of('UseOutlines'));
   expect((catalog.get(PDFName.of('Lang')) as PDFString).decodeText()).toBe('en');
-  expect(catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle'))).toBe(PDFBool.True);
+  expect(catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle'))).toBe(
+    PDFBool.True,
+  );
   expect(catalog.lookup(PDFName.of('AF'), PDFArray).size()).toBe(1);
   expect(popplerStderr(file)).toBe('');
 }
@@ -74,15 +84,22 @@ describe('finishing a printed PDF', () => {
     const section = /\nxref\n([\s\S]*?)trailer\n/.exec(update)![1]!;
     let entries = 0;
     for (const [, first, count, rows] of section.matchAll(/(\d+) (\d+)\n((?:\d{10} \d{5} n\r\n)+)/g)) {
-      rows!.split('\r\n').filter(Boolean).forEach((row, i) => {
-        const offset = Number(row.slice(0, 10));
-        expect(Buffer.from(bytes.subarray(offset, offset + 24)).toString('latin1')).toMatch(new RegExp(`^${Number(first) + i} 0 obj\\b`));
-        entries++;
-      });
+      rows!
+        .split('\r\n')
+        .filter(Boolean)
+        .forEach((row, i) => {
+          const offset = Number(row.slice(0, 10));
+          expect(Buffer.from(bytes.subarray(offset, offset + 24)).toString('latin1')).toMatch(
+            new RegExp(`^${Number(first) + i} 0 obj\\b`),
+          );
+          entries++;
+        });
       expect(rows!.split('\r\n').filter(Boolean)).toHaveLength(Number(count));
     }
     expect(entries).toBeGreaterThanOrEqual(4); // information, catalog, file specification, embedded file
-    expect(update).toMatch(new RegExp(`/Prev ${/startxref\s+(\d+)\s+%%EOF\s*$/.exec(Buffer.from(printed).toString('latin1'))![1]}\\b`));
+    expect(update).toMatch(
+      new RegExp(`/Prev ${/startxref\s+(\d+)\s+%%EOF\s*$/.exec(Buffer.from(printed).toString('latin1'))![1]}\\b`),
+    );
 
     const file = temp.path('appended.pdf');
     writeFileSync(file, bytes);

@@ -57,7 +57,11 @@ export function pdfFonts(file: string): FontRow[] {
   return lines
     .slice(2)
     .filter((l) => l.trim())
-    .map((l) => ({ name: l.slice(0, typeAt).trim(), type: l.slice(typeAt, encAt).trim(), embedded: l.slice(embAt, embAt + 3).trim() === 'yes' }));
+    .map((l) => ({
+      name: l.slice(0, typeAt).trim(),
+      type: l.slice(typeAt, encAt).trim(),
+      embedded: l.slice(embAt, embAt + 3).trim() === 'yes',
+    }));
 }
 
 /** Names of the embedded files (attachments). */
@@ -85,7 +89,11 @@ export interface BBoxWord {
 export function pdfWords(file: string, page: number): BBoxWord[] {
   const html = run('pdftotext', ['-enc', 'UTF-8', '-bbox', '-f', String(page), '-l', String(page), file, '-']);
   return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
-    text: m[3]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    text: m[3]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"'),
     xMin: Number(m[1]),
     yMin: Number(m[2]),
   }));

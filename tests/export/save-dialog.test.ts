@@ -23,9 +23,20 @@ afterEach(() => {
 async function setUp(choose: (name: string) => Promise<string | null>) {
   temp = makeTempDir();
   const asked: string[] = [];
-  library = createLibrary({ dbPath: temp.path('lib.db'), printer: stubPrinter, chooseExportFile: (name) => (asked.push(name), choose(name)), logError: () => {} });
-  const { sourceId } = await library.invoke('sources.import', { content: { text: 'The depot burned on Monday.' }, metadata: { title: 'Depot' } });
-  const claim = await library.invoke('claims.create', { statement: 'The depot burned', citations: [{ target: { sourceId, quote: 'The depot burned on Monday.' } }] });
+  library = createLibrary({
+    dbPath: temp.path('lib.db'),
+    printer: stubPrinter,
+    chooseExportFile: (name) => (asked.push(name), choose(name)),
+    logError: () => {},
+  });
+  const { sourceId } = await library.invoke('sources.import', {
+    content: { text: 'The depot burned on Monday.' },
+    metadata: { title: 'Depot' },
+  });
+  const claim = await library.invoke('claims.create', {
+    statement: 'The depot burned',
+    citations: [{ target: { sourceId, quote: 'The depot burned on Monday.' } }],
+  });
   const brief = await library.invoke('briefs.create', { title: 'Depot: fire / damage?' });
   await library.invoke('briefs.append', { briefId: brief.id, block: { claimId: claim.id } });
   return { asked, briefId: brief.id, sourceId };

@@ -19,7 +19,9 @@ function describeTarget(args: unknown[]): string {
   const [first, second] = args;
   if (typeof first === 'object' && first !== null) {
     const options = first as { host?: string; port?: number; path?: string };
-    return options.path !== undefined ? `pipe ${options.path}` : `${options.host ?? 'localhost'}:${options.port ?? '?'}`;
+    return options.path !== undefined
+      ? `pipe ${options.path}`
+      : `${options.host ?? 'localhost'}:${options.port ?? '?'}`;
   }
   if (typeof first === 'string' && typeof second !== 'string' && !/^\d+$/.test(first)) return `pipe ${first}`;
   return `${typeof second === 'string' ? second : 'localhost'}:${String(first)}`;
@@ -48,6 +50,10 @@ export function recordSockets(): SocketRecorder {
 
   return {
     attempts,
-    stop: () => restores.splice(0).reverse().forEach((restore) => restore()),
+    stop: () =>
+      restores
+        .splice(0)
+        .reverse()
+        .forEach((restore) => restore()),
   };
 }

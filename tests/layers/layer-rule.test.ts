@@ -3,7 +3,16 @@
 // the OS temp folder (rule file, tsconfig.base.json, package.json, node_modules linked in),
 // checked with the exact command line of `npm run layers`, so nothing here can trip the real run.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,7 +187,7 @@ const CLEAN_TREE: Tree = {
     "import { helper } from './helpers/helper';",
     'export { readFileSync, electronPath, createLibrary, open, App, helper };',
   ),
-  'tests/helpers/helper.ts': "export const helper = 1;\n",
+  'tests/helpers/helper.ts': 'export const helper = 1;\n',
 };
 
 /**
@@ -330,10 +339,7 @@ beforeAll(async () => {
   const crossingFiles = Object.fromEntries(CROSSINGS.map(({ file, text }) => [file, text]));
   const cleanTree = writeFixtureTree(CLEAN_TREE);
   crossingTree = writeFixtureTree({ ...CLEAN_TREE, ...crossingFiles, ...CYCLE_PARTNER });
-  [cleanViolations, crossingViolations] = await Promise.all([
-    violationsIn(cleanTree),
-    violationsIn(crossingTree),
-  ]);
+  [cleanViolations, crossingViolations] = await Promise.all([violationsIn(cleanTree), violationsIn(crossingTree)]);
 });
 
 afterAll(() => {

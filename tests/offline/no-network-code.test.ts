@@ -12,8 +12,10 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const APP_FOLDERS = ['electron', 'shared', 'renderer'];
 
 /** Node and npm modules that open sockets, and browser APIs that make requests. */
-const NETWORK_IMPORTS = /from\s+['"](node:)?(net|http|https|http2|dgram|tls|dns|undici|ws|axios|node-fetch|got)['"]|require\(\s*['"](node:)?(net|http|https|http2|dgram|tls|dns)['"]\s*\)/;
-const NETWORK_CALLS = /\b(fetch|XMLHttpRequest|WebSocket|EventSource|RTCPeerConnection)\s*\(|navigator\.sendBeacon|new\s+(XMLHttpRequest|WebSocket|EventSource|RTCPeerConnection)\b/;
+const NETWORK_IMPORTS =
+  /from\s+['"](node:)?(net|http|https|http2|dgram|tls|dns|undici|ws|axios|node-fetch|got)['"]|require\(\s*['"](node:)?(net|http|https|http2|dgram|tls|dns)['"]\s*\)/;
+const NETWORK_CALLS =
+  /\b(fetch|XMLHttpRequest|WebSocket|EventSource|RTCPeerConnection)\s*\(|navigator\.sendBeacon|new\s+(XMLHttpRequest|WebSocket|EventSource|RTCPeerConnection)\b/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -25,7 +27,9 @@ function sourceFiles(dir: string): string[] {
 
 /** Code without comments, so a comment that mentions fetch() is not a finding. */
 function code(path: string): string {
-  return readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  return readFileSync(path, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
 describe('no network code in the app', () => {

@@ -12,7 +12,14 @@ describe('recordSockets', () => {
       const server = net.createServer((socket) => socket.end());
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as net.AddressInfo;
-      await new Promise<void>((resolve, reject) => net.connect(port, '127.0.0.1', resolve).on('error', reject).on('connect', function (this: net.Socket) { this.destroy(); }));
+      await new Promise<void>((resolve, reject) =>
+        net
+          .connect(port, '127.0.0.1', resolve)
+          .on('error', reject)
+          .on('connect', function (this: net.Socket) {
+            this.destroy();
+          }),
+      );
       await dns.promises.lookup('localhost').catch(() => undefined);
       server.close();
       expect(recorder.attempts).toContain('listen 127.0.0.1:0');

@@ -23,8 +23,19 @@ afterAll(() => corpus.remove());
 function fingerprint(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-    const counts = tables.map((t) => `${t}=${db.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get() as number}`);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    const counts = tables.map(
+      (t) =>
+        `${t}=${
+          db
+            .prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`)
+            .pluck()
+            .get() as number
+        }`,
+    );
     const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
     return [...counts, `db=${size(dbPath)}`, `wal=${size(`${dbPath}-wal`)}`].join(' ');
   } finally {
@@ -63,7 +74,9 @@ function suite(kind: 'file' | 'pasted text', entries: readonly BadInput[]) {
       const expected: Expectation = kind === 'file' ? entry.file : entry.paste!.asSource;
       const pasted = kind === 'file' ? undefined : corpus.pasteText(entry);
       const content =
-        kind === 'file' ? { base64: corpus.bytes(entry).toString('base64'), fileName: entry.fileName } : { text: pasted!, format: 'text' as const };
+        kind === 'file'
+          ? { base64: corpus.bytes(entry).toString('base64'), fileName: entry.fileName }
+          : { text: pasted!, format: 'text' as const };
       const before = fingerprint(dbPath);
       const sourcesBefore = (await library.invoke('sources.list', {})).length;
 
@@ -79,13 +92,23 @@ function suite(kind: 'file' | 'pasted text', entries: readonly BadInput[]) {
       // Every entry's text differs from every other's: each import makes a new source.
       expect(result.duplicateOfSourceId, 'a new source').toBeNull();
       const { source, version, text } = await library.invoke('sources.get', { sourceId: result.sourceId });
-      expectCleanImport(entry.name, expected, { text, title: source.title, format: version.format, warnings: result.warnings }, pasted);
+      expectCleanImport(
+        entry.name,
+        expected,
+        { text, title: source.title, format: version.format, warnings: result.warnings },
+        pasted,
+      );
       expect(await library.invoke('sources.list', {})).toHaveLength(sourcesBefore + 1);
     });
 
     it('still imports a normal document afterwards', async () => {
-      const result = await library.invoke('sources.import', { content: { text: `A normal document after the bad ${kind} inputs.` }, metadata: {} });
-      expect((await library.invoke('sources.get', { sourceId: result.sourceId })).text).toBe(`A normal document after the bad ${kind} inputs.`);
+      const result = await library.invoke('sources.import', {
+        content: { text: `A normal document after the bad ${kind} inputs.` },
+        metadata: {},
+      });
+      expect((await library.invoke('sources.get', { sourceId: result.sourceId })).text).toBe(
+        `A normal document after the bad ${kind} inputs.`,
+      );
     });
   });
 }
@@ -93,8 +116,20 @@ function suite(kind: 'file' | 'pasted text', entries: readonly BadInput[]) {
 describe('the bad-input corpus', () => {
   it('has at least 30 hostile HTML payloads and every kind of malformed file, with unique names', () => {
     expect(BAD_INPUTS.filter((e) => e.group === 'hostile html').length).toBeGreaterThanOrEqual(30);
-    for (const group of ['encoding', 'binary', 'empty', 'size', 'invisible characters', 'line endings', 'file name', 'misleading extension'] as const) {
-      expect(BAD_INPUTS.some((e) => e.group === group), group).toBe(true);
+    for (const group of [
+      'encoding',
+      'binary',
+      'empty',
+      'size',
+      'invisible characters',
+      'line endings',
+      'file name',
+      'misleading extension',
+    ] as const) {
+      expect(
+        BAD_INPUTS.some((e) => e.group === group),
+        group,
+      ).toBe(true);
     }
     expect(new Set(BAD_INPUTS.map((e) => e.name)).size).toBe(BAD_INPUTS.length);
     expect(new Set(BAD_INPUTS.map((e) => e.fileName)).size).toBe(BAD_INPUTS.length);

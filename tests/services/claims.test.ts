@@ -13,7 +13,10 @@ let sourceId: number;
 
 beforeEach(async () => {
   lib = openTempLibrary();
-  ({ sourceId } = await lib.invoke('sources.import', { content: { text: REPORT }, metadata: { title: 'Border report', reliability: 'B' } }));
+  ({ sourceId } = await lib.invoke('sources.import', {
+    content: { text: REPORT },
+    metadata: { title: 'Border report', reliability: 'B' },
+  }));
 });
 afterEach(() => lib.close());
 
@@ -47,7 +50,10 @@ describe('claim cards', () => {
 
   it('refuses a quote that is not in the source, and writes nothing', async () => {
     await expectAppError(
-      lib.invoke('claims.create', { statement: 'Something', citations: [{ target: { sourceId, quote: 'tanks rolled into the square' } }] }),
+      lib.invoke('claims.create', {
+        statement: 'Something',
+        citations: [{ target: { sourceId, quote: 'tanks rolled into the square' } }],
+      }),
       'CONFLICT',
       /does not occur in the current version/,
     );
@@ -56,11 +62,31 @@ describe('claim cards', () => {
   });
 
   it('rejects values outside the closed vocabularies with a readable message', async () => {
-    await expectAppError(lib.invoke('claims.create', { statement: 'x', likelihood: 'pretty likely' as never }), 'INVALID_INPUT', /Likelihood must be one of: almost no chance/);
-    await expectAppError(lib.invoke('claims.create', { statement: 'x', confidence: 'medium' as never }), 'INVALID_INPUT', /Confidence must be one of: low, moderate, high/);
-    await expectAppError(lib.invoke('claims.create', { statement: 'x', credibility: 7 as never }), 'INVALID_INPUT', /credibility must be a whole number from 1 to 6/i);
-    await expectAppError(lib.invoke('claims.create', { statement: 'x', status: 'approved' as never }), 'INVALID_INPUT', /status must be one of/i);
-    await expectAppError(lib.invoke('claims.create', { statement: '   ' }), 'INVALID_INPUT', /Statement must not be empty/);
+    await expectAppError(
+      lib.invoke('claims.create', { statement: 'x', likelihood: 'pretty likely' as never }),
+      'INVALID_INPUT',
+      /Likelihood must be one of: almost no chance/,
+    );
+    await expectAppError(
+      lib.invoke('claims.create', { statement: 'x', confidence: 'medium' as never }),
+      'INVALID_INPUT',
+      /Confidence must be one of: low, moderate, high/,
+    );
+    await expectAppError(
+      lib.invoke('claims.create', { statement: 'x', credibility: 7 as never }),
+      'INVALID_INPUT',
+      /credibility must be a whole number from 1 to 6/i,
+    );
+    await expectAppError(
+      lib.invoke('claims.create', { statement: 'x', status: 'approved' as never }),
+      'INVALID_INPUT',
+      /status must be one of/i,
+    );
+    await expectAppError(
+      lib.invoke('claims.create', { statement: '   ' }),
+      'INVALID_INPUT',
+      /Statement must not be empty/,
+    );
   });
 
   it('records every update as a revision, and skips no-op updates', async () => {
@@ -82,16 +108,39 @@ describe('claim cards', () => {
   it('refuses an update made from a stale revision instead of overwriting the other change', async () => {
     const claim = await lib.invoke('claims.create', { statement: 'v1' });
     await lib.invoke('claims.update', { claimId: claim.id, baseRevision: 1, fields: { statement: 'v2' } });
-    await expectAppError(lib.invoke('claims.update', { claimId: claim.id, baseRevision: 1, fields: { statement: 'v2 from elsewhere' } }), 'CONFLICT');
+    await expectAppError(
+      lib.invoke('claims.update', { claimId: claim.id, baseRevision: 1, fields: { statement: 'v2 from elsewhere' } }),
+      'CONFLICT',
+    );
     expect((await lib.invoke('claims.get', { claimId: claim.id })).statement).toBe('v2');
   });
 
   it('searches with full text and filters by tag, status, likelihood, confidence and source', async () => {
-    const other = await lib.invoke('sources.import', { content: { text: 'Unrelated weather bulletin: heavy rain expected.' }, metadata: { title: 'Weather' } });
-    const a = await lib.invoke('claims.create', { statement: 'Troops crossed the river', tags: ['military'], status: 'verified', likelihood: 'likely', confidence: 'high', citations: [{ target: { sourceId, quote: 'Troops crossed the river' } }] });
-    const b = await lib.invoke('claims.create', { statement: 'Fuel prices rose in the capital', tags: ['economy'], likelihood: 'likely', confidence: 'low', citations: [{ target: { sourceId, quote: 'Fuel prices in the capital rose' } }] });
-    const c = await lib.invoke('claims.create', { statement: 'Heavy rain expected near the river', tags: ['weather'], citations: [{ target: { sourceId: other.sourceId, quote: 'heavy rain expected' } }] });
-    const ids = async (input: Parameters<typeof lib.handlers['claims.search']>[0] | Record<string, unknown>) =>
+    const other = await lib.invoke('sources.import', {
+      content: { text: 'Unrelated weather bulletin: heavy rain expected.' },
+      metadata: { title: 'Weather' },
+    });
+    const a = await lib.invoke('claims.create', {
+      statement: 'Troops crossed the river',
+      tags: ['military'],
+      status: 'verified',
+      likelihood: 'likely',
+      confidence: 'high',
+      citations: [{ target: { sourceId, quote: 'Troops crossed the river' } }],
+    });
+    const b = await lib.invoke('claims.create', {
+      statement: 'Fuel prices rose in the capital',
+      tags: ['economy'],
+      likelihood: 'likely',
+      confidence: 'low',
+      citations: [{ target: { sourceId, quote: 'Fuel prices in the capital rose' } }],
+    });
+    const c = await lib.invoke('claims.create', {
+      statement: 'Heavy rain expected near the river',
+      tags: ['weather'],
+      citations: [{ target: { sourceId: other.sourceId, quote: 'heavy rain expected' } }],
+    });
+    const ids = async (input: Parameters<(typeof lib.handlers)['claims.search']>[0] | Record<string, unknown>) =>
       (await lib.invoke('claims.search', input as never)).hits.map((h) => h.id).sort();
 
     expect(await ids({ query: 'river' })).toEqual([a.id, c.id].sort());
@@ -108,7 +157,11 @@ describe('claim cards', () => {
 
   it('attaches and detaches citations with a stance', async () => {
     const claim = await lib.invoke('claims.create', { statement: 'Officials confirmed the crossing' });
-    const citation = await lib.invoke('citations.attach', { claimId: claim.id, stance: 'contradicts', target: { sourceId, quote: 'Local officials confirmed the crossing.' } });
+    const citation = await lib.invoke('citations.attach', {
+      claimId: claim.id,
+      stance: 'contradicts',
+      target: { sourceId, quote: 'Local officials confirmed the crossing.' },
+    });
     expect(citation.stance).toBe('contradicts');
     expect((await lib.invoke('claims.get', { claimId: claim.id })).citations.map((c) => c.id)).toEqual([citation.id]);
     await lib.invoke('citations.detach', { citationId: citation.id });
@@ -119,9 +172,16 @@ describe('claim cards', () => {
   it('anchors a citation given by offsets, and refuses offsets outside the text', async () => {
     const claim = await lib.invoke('claims.create', { statement: 'Prices rose' });
     const start = REPORT.indexOf('twelve percent');
-    const citation = await lib.invoke('citations.attach', { claimId: claim.id, target: { sourceId, start, end: start + 'twelve percent'.length } });
+    const citation = await lib.invoke('citations.attach', {
+      claimId: claim.id,
+      target: { sourceId, start, end: start + 'twelve percent'.length },
+    });
     expect(citation.exact).toBe('twelve percent');
-    await expectAppError(lib.invoke('citations.attach', { claimId: claim.id, target: { sourceId, start: 0, end: 10_000 } }), 'INVALID_INPUT', /outside source/);
+    await expectAppError(
+      lib.invoke('citations.attach', { claimId: claim.id, target: { sourceId, start: 0, end: 10_000 } }),
+      'INVALID_INPUT',
+      /outside source/,
+    );
   });
 
   it('reports which briefs use a claim', async () => {
@@ -130,7 +190,10 @@ describe('claim cards', () => {
     const second = await lib.invoke('briefs.create', { title: 'Tuesday brief' });
     await lib.invoke('briefs.append', { briefId: first.id, block: { claimId: claim.id } });
     await lib.invoke('briefs.append', { briefId: second.id, block: { claimId: claim.id } });
-    expect((await lib.invoke('claims.usedIn', { claimId: claim.id })).map((b) => b.title).sort()).toEqual(['Monday brief', 'Tuesday brief']);
+    expect((await lib.invoke('claims.usedIn', { claimId: claim.id })).map((b) => b.title).sort()).toEqual([
+      'Monday brief',
+      'Tuesday brief',
+    ]);
     expect((await lib.invoke('claims.get', { claimId: claim.id })).usedInBriefs).toBe(2);
     await lib.invoke('briefs.delete', { briefId: first.id });
     expect((await lib.invoke('claims.get', { claimId: claim.id })).usedInBriefs).toBe(1);

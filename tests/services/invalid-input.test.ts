@@ -12,16 +12,28 @@ let lib: ReturnType<typeof openTempLibrary>;
 /** A fingerprint of every row of every table: equal fingerprints, nothing written. */
 function fingerprint(): string {
   const db = lib.context.db;
-  const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name`).pluck().all() as string[];
+  const tables = db
+    .prepare(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[];
   const hash = createHash('sha256');
-  for (const table of tables) hash.update(table).update(JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all()));
+  for (const table of tables)
+    hash.update(table).update(JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all()));
   return hash.digest('hex');
 }
 
 beforeAll(async () => {
   lib = openTempLibrary();
-  const { sourceId } = await lib.invoke('sources.import', { content: { text: 'A short source about a bridge that was closed.' }, metadata: { title: 'Bridge' } });
-  const claim = await lib.invoke('claims.create', { statement: 'The bridge was closed', citations: [{ target: { sourceId, quote: 'bridge that was closed' } }] });
+  const { sourceId } = await lib.invoke('sources.import', {
+    content: { text: 'A short source about a bridge that was closed.' },
+    metadata: { title: 'Bridge' },
+  });
+  const claim = await lib.invoke('claims.create', {
+    statement: 'The bridge was closed',
+    citations: [{ target: { sourceId, quote: 'bridge that was closed' } }],
+  });
   const brief = await lib.invoke('briefs.create', { title: 'Brief' });
   await lib.invoke('briefs.append', { briefId: brief.id, block: { claimId: claim.id } });
 });
@@ -29,8 +41,33 @@ afterAll(() => lib.close());
 
 /** Payloads that are never valid for any method: wrong types, unknown ids, hostile strings. */
 const invalidPayload = fc.oneof(
-  fc.constantFrom(null, 42, 'text', [], true, { claimId: -1 }, { briefId: 0 }, { sourceId: 1.5 }, { claimId: '1' }, { __proto__: { claimId: 1 } }),
-  fc.dictionary(fc.constantFrom('claimId', 'briefId', 'sourceId', 'citationId', 'statement', 'document', 'content', 'query', 'likelihood', 'marking'), fc.oneof(fc.string(), fc.integer({ min: -5, max: 0 }), fc.constant(null), fc.object())),
+  fc.constantFrom(
+    null,
+    42,
+    'text',
+    [],
+    true,
+    { claimId: -1 },
+    { briefId: 0 },
+    { sourceId: 1.5 },
+    { claimId: '1' },
+    { __proto__: { claimId: 1 } },
+  ),
+  fc.dictionary(
+    fc.constantFrom(
+      'claimId',
+      'briefId',
+      'sourceId',
+      'citationId',
+      'statement',
+      'document',
+      'content',
+      'query',
+      'likelihood',
+      'marking',
+    ),
+    fc.oneof(fc.string(), fc.integer({ min: -5, max: 0 }), fc.constant(null), fc.object()),
+  ),
 );
 
 /** Methods that only read: a random payload they accept changes nothing either. */
@@ -77,7 +114,10 @@ describe('the contract under random invalid input', () => {
     await expect(
       lib.invoke('claims.create', {
         statement: 'Half-written claim',
-        citations: [{ target: { sourceId: sources[0]!.id, quote: 'bridge' } }, { target: { sourceId: sources[0]!.id, quote: 'no such words here' } }],
+        citations: [
+          { target: { sourceId: sources[0]!.id, quote: 'bridge' } },
+          { target: { sourceId: sources[0]!.id, quote: 'no such words here' } },
+        ],
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(fingerprint()).toBe(before);

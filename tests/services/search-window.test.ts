@@ -12,10 +12,32 @@ beforeAll(() => {
   const { db, claims } = lib.context;
   db.transaction(() => {
     for (let i = 0; i < SEARCH_WINDOW + 5; i++) {
-      const id = claims.insert({ statement: `Convoy sighting number ${i}`, kind: 'fact', likelihood: null, confidence: null, credibility: null, status: 'draft', tags: [] }, '2026-01-01T00:00:00.000Z');
+      const id = claims.insert(
+        {
+          statement: `Convoy sighting number ${i}`,
+          kind: 'fact',
+          likelihood: null,
+          confidence: null,
+          credibility: null,
+          status: 'draft',
+          tags: [],
+        },
+        '2026-01-01T00:00:00.000Z',
+      );
       newest.unshift(id);
     }
-    claims.insert({ statement: 'Unrelated harbour note', kind: 'fact', likelihood: null, confidence: null, credibility: null, status: 'draft', tags: [] }, '2026-01-01T00:00:00.000Z');
+    claims.insert(
+      {
+        statement: 'Unrelated harbour note',
+        kind: 'fact',
+        likelihood: null,
+        confidence: null,
+        credibility: null,
+        status: 'draft',
+        tags: [],
+      },
+      '2026-01-01T00:00:00.000Z',
+    );
   })();
 });
 afterAll(() => lib.close());

@@ -5,10 +5,12 @@ import { openTempLibrary } from '../helpers/tempLibrary';
 
 let lib: ReturnType<typeof openTempLibrary>;
 let db: Database;
-const insert = async (statement: string, tags: string[] = []) => (await lib.invoke('claims.create', { statement, tags })).id;
+const insert = async (statement: string, tags: string[] = []) =>
+  (await lib.invoke('claims.create', { statement, tags })).id;
 const search = (query: string) => lib.invoke('claims.search', { query, limit: 50 });
 const ids = async (query: string) => (await search(query)).hits.map((h) => h.id).sort((a, b) => a - b);
-const matchCount = (query: string) => db.prepare(`SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?`).pluck().get(query) as number;
+const matchCount = (query: string) =>
+  db.prepare(`SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?`).pluck().get(query) as number;
 
 beforeAll(() => {
   lib = openTempLibrary();
@@ -50,7 +52,32 @@ describe('claim search', () => {
   });
 
   it('never throws on hostile or malformed search text', async () => {
-    const hostile = ['"', '""', '*', '(', ')', 'NOT', 'AND', 'OR', 'NEAR', '-', '- x', 'a:b', '^', '"unterminated', 'NEAR(a b', '{a b}:c', "'; DROP TABLE claims; --", '\u0000', '   ', '', '🙂', 'x*y', '+', '.'];
+    const hostile = [
+      '"',
+      '""',
+      '*',
+      '(',
+      ')',
+      'NOT',
+      'AND',
+      'OR',
+      'NEAR',
+      '-',
+      '- x',
+      'a:b',
+      '^',
+      '"unterminated',
+      'NEAR(a b',
+      '{a b}:c',
+      "'; DROP TABLE claims; --",
+      '\u0000',
+      '   ',
+      '',
+      '🙂',
+      'x*y',
+      '+',
+      '.',
+    ];
     for (const query of hostile) await expect(search(query), query).resolves.toBeTruthy();
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 40 }), async (query) => {
@@ -68,11 +95,19 @@ describe('claim search', () => {
       inserted.set(await insert(statement), statement);
     }
     await fc.assert(
-      fc.asyncProperty(fc.subarray(words, { minLength: 1, maxLength: 2 }), fc.constantFrom('oraclecase0', 'oraclecase1', 'oraclecase2'), async (chosen, tag) => {
-        const query = [...chosen, tag].join(' ');
-        const expected = [...inserted].filter(([, s]) => chosen.every((w) => s.split(' ').includes(w)) && s.split(' ').some((w) => w.startsWith(tag))).map(([id]) => id);
-        expect(await ids(query)).toEqual(expected.sort((a, b) => a - b));
-      }),
+      fc.asyncProperty(
+        fc.subarray(words, { minLength: 1, maxLength: 2 }),
+        fc.constantFrom('oraclecase0', 'oraclecase1', 'oraclecase2'),
+        async (chosen, tag) => {
+          const query = [...chosen, tag].join(' ');
+          const expected = [...inserted]
+            .filter(
+              ([, s]) => chosen.every((w) => s.split(' ').includes(w)) && s.split(' ').some((w) => w.startsWith(tag)),
+            )
+            .map(([id]) => id);
+          expect(await ids(query)).toEqual(expected.sort((a, b) => a - b));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -82,9 +117,15 @@ describe('ranking', () => {
   it('puts the claim where the words weigh most first (BM25 term frequency and length)', async () => {
     const local = openTempLibrary();
     try {
-      const long = (await local.invoke('claims.create', { statement: 'Ferry traffic resumed after a long pause while inspectors reviewed the cargo manifests and port records' })).id;
+      const long = (
+        await local.invoke('claims.create', {
+          statement:
+            'Ferry traffic resumed after a long pause while inspectors reviewed the cargo manifests and port records',
+        })
+      ).id;
       const once = (await local.invoke('claims.create', { statement: 'Ferry traffic resumed near the port today' })).id;
-      const twice = (await local.invoke('claims.create', { statement: 'Ferry traffic and ferry crews resumed today' })).id;
+      const twice = (await local.invoke('claims.create', { statement: 'Ferry traffic and ferry crews resumed today' }))
+        .id;
       const result = await local.invoke('claims.search', { query: 'ferry traffic' });
       // Same length: the claim naming "ferry" twice first; the long claim, where the words weigh least, last.
       expect(result.hits.map((h) => h.id)).toEqual([twice, once, long]);

@@ -40,8 +40,12 @@ export function createBriefsRepository(db: Database) {
     get: db.prepare(`${SELECT} WHERE b.id = ?`),
     list: db.prepare(`${SELECT} WHERE b.deleted_at IS NULL ORDER BY b.updated_at DESC, b.id DESC`),
     listAll: db.prepare(`${SELECT} ORDER BY b.deleted_at IS NOT NULL, b.updated_at DESC, b.id DESC`),
-    updateMeta: db.prepare(`UPDATE briefs SET title = @title, marking = @marking, author = @author, updated_at = @now WHERE id = @id`),
-    saveDocument: db.prepare(`UPDATE briefs SET document = @document, revision = revision + 1, updated_at = @now WHERE id = @id`),
+    updateMeta: db.prepare(
+      `UPDATE briefs SET title = @title, marking = @marking, author = @author, updated_at = @now WHERE id = @id`,
+    ),
+    saveDocument: db.prepare(
+      `UPDATE briefs SET document = @document, revision = revision + 1, updated_at = @now WHERE id = @id`,
+    ),
     setDeleted: db.prepare(`UPDATE briefs SET deleted_at = @deletedAt, updated_at = @now WHERE id = @id`),
     clearClaims: db.prepare(`DELETE FROM brief_claims WHERE brief_id = ?`),
     addClaim: db.prepare(`INSERT OR IGNORE INTO brief_claims (brief_id, claim_id) VALUES (?, ?)`),
@@ -70,7 +74,12 @@ export function createBriefsRepository(db: Database) {
       statements.updateMeta.run({ ...meta, id, now });
     },
     /** Stores a new document and replaces the brief's claim and citation usage index with the given ids. */
-    saveDocument(id: number, document: string, usage: { claimIds: Iterable<number>; citationIds: Iterable<number> }, now: string): void {
+    saveDocument(
+      id: number,
+      document: string,
+      usage: { claimIds: Iterable<number>; citationIds: Iterable<number> },
+      now: string,
+    ): void {
       statements.saveDocument.run({ id, document, now });
       statements.clearClaims.run(id);
       for (const claimId of usage.claimIds) statements.addClaim.run(id, claimId);

@@ -74,7 +74,8 @@ export type CitationsRepository = ReturnType<typeof createCitationsRepository>;
 
 export function createCitationsRepository(db: Database) {
   const statements = {
-    insert: db.prepare(`INSERT INTO citations (claim_id, brief_id, source_id, version_id, stance, start_offset, end_offset,
+    insert:
+      db.prepare(`INSERT INTO citations (claim_id, brief_id, source_id, version_id, stance, start_offset, end_offset,
         exact, prefix, suffix, anchor_status, score, created_at, updated_at)
       VALUES (@claimId, @briefId, @sourceId, @versionId, @stance, @start, @end, @exact, @prefix, @suffix, 'exact', 1, @now, @now)`),
     get: db.prepare(`${SELECT} WHERE c.id = ? AND c.detached_at IS NULL`),
@@ -103,7 +104,9 @@ export function createCitationsRepository(db: Database) {
       for (let i = 0; i < claimIds.length; i += 500) {
         const chunk = claimIds.slice(i, i + 500);
         const rows = db
-          .prepare(`${SELECT} WHERE c.claim_id IN (${chunk.map(() => '?').join(',')}) AND c.detached_at IS NULL ORDER BY c.id`)
+          .prepare(
+            `${SELECT} WHERE c.claim_id IN (${chunk.map(() => '?').join(',')}) AND c.detached_at IS NULL ORDER BY c.id`,
+          )
           .all(...chunk) as CitationRow[];
         for (const row of rows) {
           const list = grouped.get(row.claim_id!) ?? [];

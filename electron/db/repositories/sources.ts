@@ -73,21 +73,29 @@ export type SourcesRepository = ReturnType<typeof createSourcesRepository>;
 
 export function createSourcesRepository(db: Database) {
   const statements = {
-    insert: db.prepare(`INSERT INTO sources (title, publisher, author, url, published_at, language, reliability, created_at, updated_at)
+    insert:
+      db.prepare(`INSERT INTO sources (title, publisher, author, url, published_at, language, reliability, created_at, updated_at)
       VALUES (@title, @publisher, @author, @url, @publishedAt, @language, @reliability, @now, @now)`),
     update: db.prepare(`UPDATE sources SET title = @title, publisher = @publisher, author = @author, url = @url,
       published_at = @publishedAt, language = @language, reliability = @reliability, updated_at = @now WHERE id = @id`),
     get: db.prepare(`${SOURCE_SELECT} WHERE s.id = ?`),
     list: db.prepare(`${SOURCE_SELECT} ORDER BY s.updated_at DESC, s.id DESC`),
-    insertVersion: db.prepare(`INSERT INTO source_versions (source_id, version_no, text, sha256, format, file_name, imported_at)
+    insertVersion:
+      db.prepare(`INSERT INTO source_versions (source_id, version_no, text, sha256, format, file_name, imported_at)
       VALUES (@sourceId, (SELECT coalesce(max(version_no), 0) + 1 FROM source_versions WHERE source_id = @sourceId), @text, @sha256, @format, @fileName, @now)`),
     getVersion: db.prepare(`SELECT ${VERSION_COLUMNS} FROM source_versions WHERE id = ?`),
     versionText: db.prepare(`SELECT text FROM source_versions WHERE id = ?`).pluck(),
-    listVersions: db.prepare(`SELECT ${VERSION_COLUMNS} FROM source_versions WHERE source_id = ? ORDER BY version_no DESC`),
-    currentVersionWithSha: db.prepare(`
+    listVersions: db.prepare(
+      `SELECT ${VERSION_COLUMNS} FROM source_versions WHERE source_id = ? ORDER BY version_no DESC`,
+    ),
+    currentVersionWithSha: db
+      .prepare(
+        `
       SELECT v.source_id FROM source_versions v
       WHERE v.sha256 = ? AND v.version_no = (SELECT max(version_no) FROM source_versions WHERE source_id = v.source_id)
-      ORDER BY v.source_id LIMIT 1`).pluck(),
+      ORDER BY v.source_id LIMIT 1`,
+      )
+      .pluck(),
     touch: db.prepare(`UPDATE sources SET updated_at = ? WHERE id = ?`),
   };
 
@@ -105,7 +113,16 @@ export function createSourcesRepository(db: Database) {
     list(): Source[] {
       return (statements.list.all() as SourceRow[]).map(toSource);
     },
-    insertVersion(version: { sourceId: number; text: string; sha256: string; format: SourceVersion['format']; fileName: string | null }, now: string): number {
+    insertVersion(
+      version: {
+        sourceId: number;
+        text: string;
+        sha256: string;
+        format: SourceVersion['format'];
+        fileName: string | null;
+      },
+      now: string,
+    ): number {
       statements.touch.run(now, version.sourceId);
       return Number(statements.insertVersion.run({ ...version, now }).lastInsertRowid);
     },

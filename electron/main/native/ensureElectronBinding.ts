@@ -11,13 +11,23 @@ import { electronBindingFile, electronBuildDir, type NativeTarget } from './nati
 const require = createRequire(import.meta.url);
 
 /** The versions installed in node_modules, for the host platform unless told otherwise. */
-export function installedTarget(projectRoot: string, platform: string = process.platform, arch: string = process.arch): NativeTarget {
-  const read = (pkg: string) => (JSON.parse(readFileSync(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+export function installedTarget(
+  projectRoot: string,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): NativeTarget {
+  const read = (pkg: string) =>
+    (JSON.parse(readFileSync(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+      .version;
   return { electronVersion: read('electron'), sqliteVersion: read('better-sqlite3'), platform, arch };
 }
 
 /** The path of the Electron build for `target`, building it first if it is not cached yet. */
-export async function ensureElectronBinding(projectRoot: string, target: NativeTarget, log: (message: string) => void = console.log): Promise<string> {
+export async function ensureElectronBinding(
+  projectRoot: string,
+  target: NativeTarget,
+  log: (message: string) => void = console.log,
+): Promise<string> {
   const addon = electronBindingFile(projectRoot, target);
   if (existsSync(addon)) return addon;
 
@@ -28,13 +38,18 @@ export async function ensureElectronBinding(projectRoot: string, target: NativeT
   // Copy the package without its Node build, so nothing can mistake one ABI for the other.
   const source = join(projectRoot, 'node_modules', 'better-sqlite3');
   const nodeBuild = join(source, 'build');
-  cpSync(source, packageDir, { recursive: true, filter: (path) => path !== nodeBuild && !path.startsWith(`${nodeBuild}${sep}`) });
+  cpSync(source, packageDir, {
+    recursive: true,
+    filter: (path) => path !== nodeBuild && !path.startsWith(`${nodeBuild}${sep}`),
+  });
   writeFileSync(
     join(buildDir, 'package.json'),
     `${JSON.stringify({ name: 'briefing-electron-native', private: true, version: '0.0.0', dependencies: { 'better-sqlite3': target.sqliteVersion } }, null, 2)}\n`,
   );
 
-  log(`Building better-sqlite3 ${target.sqliteVersion} for Electron ${target.electronVersion} (${target.platform}-${target.arch}) in ${buildDir} …`);
+  log(
+    `Building better-sqlite3 ${target.sqliteVersion} for Electron ${target.electronVersion} (${target.platform}-${target.arch}) in ${buildDir} …`,
+  );
   const { rebuild } = (await import(require.resolve('@electron/rebuild'))) as typeof import('@electron/rebuild');
   await rebuild({
     buildPath: buildDir,

@@ -37,6 +37,9 @@ export function bindingForRun(run: { isPackaged: boolean; appRoot: string } & Na
 
 /** Where electron-builder puts the unpacked addon inside a packaged app (asarUnpack). */
 export function packagedBindingFile(appOutDir: string, platform: string, productFilename: string): string {
-  const resources = platform === 'darwin' || platform === 'mas' ? join(appOutDir, `${productFilename}.app`, 'Contents', 'Resources') : join(appOutDir, 'resources');
+  const resources =
+    platform === 'darwin' || platform === 'mas'
+      ? join(appOutDir, `${productFilename}.app`, 'Contents', 'Resources')
+      : join(appOutDir, 'resources');
   return join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', ADDON);
 }

@@ -11,6 +11,8 @@ try {
   await ensureElectronBinding(projectRoot, installedTarget(projectRoot));
 } catch (error) {
   console.error(`Could not make the Electron build of better-sqlite3: ${error?.message ?? error}`);
-  console.error('It needs the network once per Electron version (a prebuilt binary from GitHub, or Electron headers to compile).');
+  console.error(
+    'It needs the network once per Electron version (a prebuilt binary from GitHub, or Electron headers to compile).',
+  );
   process.exitCode = 1;
 }

@@ -76,11 +76,18 @@ export async function takeDailyBackupIfDue(settings: AutomaticBackupSettings): P
 }
 
 /** The backups of the library at `dbPath` (open or not, healthy or not), newest first. */
-export function listLibraryBackups(dbPath: string, backupDir = defaultBackupDir(dbPath)): { directory: string; backups: BackupFile[] } {
+export function listLibraryBackups(
+  dbPath: string,
+  backupDir = defaultBackupDir(dbPath),
+): { directory: string; backups: BackupFile[] } {
   return { directory: backupDir, backups: listBackups(dbPath, backupDir) };
 }
 
 /** A new file name in the backups folder for a backup someone asked for (never rotated away). */
-export function newManualBackupPath(dbPath: string, nowIso = new Date().toISOString(), backupDir = defaultBackupDir(dbPath)): string {
+export function newManualBackupPath(
+  dbPath: string,
+  nowIso = new Date().toISOString(),
+  backupDir = defaultBackupDir(dbPath),
+): string {
   return newBackupPath(dbPath, backupDir, 'manual', nowIso);
 }

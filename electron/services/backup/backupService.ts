@@ -33,7 +33,11 @@ export interface BackupService {
   close(): void;
 }
 
-export function createBackupService(ctx: ServiceContext, opened: OpenedLibrary, options: BackupServiceOptions): BackupService {
+export function createBackupService(
+  ctx: ServiceContext,
+  opened: OpenedLibrary,
+  options: BackupServiceOptions,
+): BackupService {
   const settings: AutomaticBackupSettings = {
     dbPath: opened.path,
     backupDir: opened.backupDir,
@@ -70,7 +74,12 @@ export function createBackupService(ctx: ServiceContext, opened: OpenedLibrary, 
 
   /** Opens the library file again and points every repository at the new connection. */
   function reopen(): void {
-    const next = openLibraryDatabase(settings.dbPath, { ...options, backupDir: settings.backupDir, keepBackups: settings.keepBackups, now: ctx.now });
+    const next = openLibraryDatabase(settings.dbPath, {
+      ...options,
+      backupDir: settings.backupDir,
+      keepBackups: settings.keepBackups,
+      now: ctx.now,
+    });
     Object.assign(ctx, createServiceContext(next.db, next.path, ctx.now));
   }
 
@@ -81,8 +90,13 @@ export function createBackupService(ctx: ServiceContext, opened: OpenedLibrary, 
       return track(
         (async () => {
           const target = resolve(outFile);
-          if (target === resolve(settings.dbPath)) throw new AppError('INVALID_INPUT', 'A backup cannot overwrite the library it copies.');
-          if (existsSync(target)) throw new AppError('CONFLICT', `${target} already exists; choose a new file name so no earlier backup is overwritten.`);
+          if (target === resolve(settings.dbPath))
+            throw new AppError('INVALID_INPUT', 'A backup cannot overwrite the library it copies.');
+          if (existsSync(target))
+            throw new AppError(
+              'CONFLICT',
+              `${target} already exists; choose a new file name so no earlier backup is overwritten.`,
+            );
           try {
             mkdirSync(dirname(target), { recursive: true });
             await writeBackup(ctx.db, target, { nativeBinding: options.nativeBinding });
@@ -96,14 +110,23 @@ export function createBackupService(ctx: ServiceContext, opened: OpenedLibrary, 
     },
 
     list() {
-      return { directory: settings.backupDir, keep: settings.keepBackups, backups: listBackups(settings.dbPath, settings.backupDir) };
+      return {
+        directory: settings.backupDir,
+        keep: settings.keepBackups,
+        backups: listBackups(settings.dbPath, settings.backupDir),
+      };
     },
 
     async restore(backupFile) {
       if (closed) throw new AppError('NOT_AVAILABLE', 'The library is closed.');
       await whenIdle();
       // From here on everything is synchronous: no other call can use the library half-way.
-      const restoreOptions = { latestSchemaVersion: opened.schemaVersion, backupDir: settings.backupDir, nativeBinding: options.nativeBinding, now: ctx.now };
+      const restoreOptions = {
+        latestSchemaVersion: opened.schemaVersion,
+        backupDir: settings.backupDir,
+        nativeBinding: options.nativeBinding,
+        now: ctx.now,
+      };
       const prepared = prepareRestoreCopy(settings.dbPath, backupFile, restoreOptions); // a bad backup stops here, nothing changed
       try {
         ctx.db.close();

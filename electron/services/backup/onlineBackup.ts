@@ -41,7 +41,11 @@ export async function copyWithOnlineBackup(
  * a hidden partial file, then finishBackupFile (integrity check, self-contained, synced,
  * renamed). Nothing appears at `finalPath` unless all of that succeeded.
  */
-export async function writeBackup(source: Database, finalPath: string, options: { nativeBinding?: string } = {}): Promise<{ restarts: number }> {
+export async function writeBackup(
+  source: Database,
+  finalPath: string,
+  options: { nativeBinding?: string } = {},
+): Promise<{ restarts: number }> {
   const partial = partialPathFor(finalPath);
   removeWithCompanions(partial);
   let restarts: number;

@@ -9,7 +9,13 @@ import { fileStamp, fsyncPath, removeWithCompanions } from '../../db/backupFiles
 import { connectionOptions } from '../../db/connection';
 import { inspectLibraryFile } from '../../db/fileHealth';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { APPLICATION_ID_CLOSED, LIBRARY_APPLICATION_IDS, isSqliteHeader, parseHeader, readFileStart } from '../../db/sqliteHeader';
+import {
+  APPLICATION_ID_CLOSED,
+  LIBRARY_APPLICATION_IDS,
+  isSqliteHeader,
+  parseHeader,
+  readFileStart,
+} from '../../db/sqliteHeader';
 
 export interface RestoreOptions {
   /** The newest schema version this build reads (a newer backup is refused). */
@@ -68,9 +74,16 @@ export function prepareRestoreCopy(dbPath: string, backupFile: string, options: 
     throw new AppError('INVALID_INPUT', `There is no backup file at ${source}.`);
   }
   const start = size > 0 ? readFileStart(source) : Buffer.alloc(0);
-  if (start.length < 100 || !isSqliteHeader(start)) throw new AppError('INVALID_INPUT', `${name} is not a Briefing Composer backup (it is not a SQLite database); nothing was changed.`);
+  if (start.length < 100 || !isSqliteHeader(start))
+    throw new AppError(
+      'INVALID_INPUT',
+      `${name} is not a Briefing Composer backup (it is not a SQLite database); nothing was changed.`,
+    );
   if (!LIBRARY_APPLICATION_IDS.has(parseHeader(start).applicationId)) {
-    throw new AppError('INVALID_INPUT', `${name} is not a Briefing Composer backup (it is a SQLite database of another program); nothing was changed.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${name} is not a Briefing Composer backup (it is a SQLite database of another program); nothing was changed.`,
+    );
   }
 
   const folder = dirname(resolve(dbPath));
@@ -80,21 +93,35 @@ export function prepareRestoreCopy(dbPath: string, backupFile: string, options: 
   try {
     copyFileSync(source, copy, constants.COPYFILE_EXCL);
     // A copy of a library taken while it was open brings its write-ahead log along.
-    if (existsSync(`${source}-wal`) && statSync(`${source}-wal`).size > 0) copyFileSync(`${source}-wal`, `${copy}-wal`, constants.COPYFILE_EXCL);
+    if (existsSync(`${source}-wal`) && statSync(`${source}-wal`).size > 0)
+      copyFileSync(`${source}-wal`, `${copy}-wal`, constants.COPYFILE_EXCL);
     const db = new Database(copy, connectionOptions(options.nativeBinding, { fileMustExist: true }));
     let backupSchemaVersion: number;
     try {
       backupSchemaVersion = db.pragma('user_version', { simple: true }) as number;
       if (backupSchemaVersion > latest) {
-        throw new AppError('DATABASE_NEWER', `${name} was made by a newer version of Briefing Composer (library version ${backupSchemaVersion}; this app reads up to ${latest}); nothing was changed.`);
+        throw new AppError(
+          'DATABASE_NEWER',
+          `${name} was made by a newer version of Briefing Composer (library version ${backupSchemaVersion}; this app reads up to ${latest}); nothing was changed.`,
+        );
       }
-      const tables = new Set(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[]);
+      const tables = new Set(
+        db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[],
+      );
       if (backupSchemaVersion < 1 || LIBRARY_TABLES.some((t) => !tables.has(t))) {
-        throw new AppError('INVALID_INPUT', `${name} is not a Briefing Composer backup (it holds no library); nothing was changed.`);
+        throw new AppError(
+          'INVALID_INPUT',
+          `${name} is not a Briefing Composer backup (it holds no library); nothing was changed.`,
+        );
       }
-      const problems = (db.pragma('integrity_check(5)') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+      const problems = (db.pragma('integrity_check(5)') as Array<{ integrity_check: string }>).map(
+        (r) => r.integrity_check,
+      );
       if (problems[0] !== 'ok') {
-        throw new AppError('DATABASE_CORRUPT', `The backup ${name} is damaged (SQLite's check found "${problems[0]}"); nothing was changed. Try an older backup.`);
+        throw new AppError(
+          'DATABASE_CORRUPT',
+          `The backup ${name} is damaged (SQLite's check found "${problems[0]}"); nothing was changed. Try an older backup.`,
+        );
       }
       db.pragma('journal_mode = DELETE');
       db.pragma(`application_id = ${APPLICATION_ID_CLOSED}`);
@@ -106,7 +133,10 @@ export function prepareRestoreCopy(dbPath: string, backupFile: string, options: 
   } catch (error) {
     removeWithCompanions(copy);
     if (error instanceof AppError) throw error;
-    throw new AppError('DATABASE_CORRUPT', `The backup ${name} is damaged (SQLite cannot read it: ${(error as Error).message}); nothing was changed. Try an older backup.`);
+    throw new AppError(
+      'DATABASE_CORRUPT',
+      `The backup ${name} is damaged (SQLite cannot read it: ${(error as Error).message}); nothing was changed. Try an older backup.`,
+    );
   }
 }
 
@@ -122,7 +152,10 @@ function ensureNotOpenElsewhere(dbPath: string, nativeBinding: string | undefine
     if (mode !== 'delete') throw Object.assign(new Error('still in WAL mode'), { code: 'SQLITE_BUSY' });
   } catch (error) {
     if (/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: string }).code))) {
-      throw new AppError('NOT_AVAILABLE', `${basename(dbPath)} is open in another program (Briefing Composer or a briefing command). Close it and restore again; nothing was changed.`);
+      throw new AppError(
+        'NOT_AVAILABLE',
+        `${basename(dbPath)} is open in another program (Briefing Composer or a briefing command). Close it and restore again; nothing was changed.`,
+      );
     }
     throw error;
   } finally {
@@ -133,8 +166,11 @@ function ensureNotOpenElsewhere(dbPath: string, nativeBinding: string | undefine
 /** Renames the library (and any -wal/-shm/-journal) to `<name>.replaced-<time>.db`; the library's own path is never left empty. */
 function keepAside(dbPath: string, nowIso: string): string {
   const stamp = fileStamp(nowIso);
-  const replaced = uniquePath((n) => join(dirname(dbPath), `${stem(dbPath)}.replaced-${stamp}${n > 1 ? `-${n}` : ''}.db`));
-  for (const suffix of SIDE_FILES) if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, `${replaced}${suffix}`);
+  const replaced = uniquePath((n) =>
+    join(dirname(dbPath), `${stem(dbPath)}.replaced-${stamp}${n > 1 ? `-${n}` : ''}.db`),
+  );
+  for (const suffix of SIDE_FILES)
+    if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, `${replaced}${suffix}`);
   try {
     linkSync(dbPath, replaced); // the next rename then replaces the library's name atomically
   } catch {
@@ -148,14 +184,22 @@ function keepAside(dbPath: string, nowIso: string): string {
  * A healthy library is first checked to be closed everywhere; a damaged one is never opened
  * for writing, only renamed.
  */
-export function swapInRestoredCopy(dbPath: string, prepared: PreparedRestore, options: RestoreOptions = {}): RestoreResult {
+export function swapInRestoredCopy(
+  dbPath: string,
+  prepared: PreparedRestore,
+  options: RestoreOptions = {},
+): RestoreResult {
   const nowIso = options.now?.() ?? new Date().toISOString();
   let replacedFile: string | null = null;
   const current = existsSync(dbPath) ? statSync(dbPath) : null;
   if (current && current.size > 0) {
     let healthy = false;
     try {
-      inspectLibraryFile(dbPath, { latest: Number.MAX_SAFE_INTEGER, backupDir: options.backupDir ?? join(dirname(dbPath), 'backups'), nativeBinding: options.nativeBinding });
+      inspectLibraryFile(dbPath, {
+        latest: Number.MAX_SAFE_INTEGER,
+        backupDir: options.backupDir ?? join(dirname(dbPath), 'backups'),
+        nativeBinding: options.nativeBinding,
+      });
       healthy = true;
     } catch {
       // Damaged, or not a library: nothing may write to it; it is only renamed.
@@ -172,7 +216,12 @@ export function swapInRestoredCopy(dbPath: string, prepared: PreparedRestore, op
   }
   renameSync(prepared.copy, dbPath);
   fsyncPath(dirname(resolve(dbPath)));
-  return { path: dbPath, restoredFrom: prepared.restoredFrom, replacedFile, backupSchemaVersion: prepared.backupSchemaVersion };
+  return {
+    path: dbPath,
+    restoredFrom: prepared.restoredFrom,
+    replacedFile,
+    backupSchemaVersion: prepared.backupSchemaVersion,
+  };
 }
 
 /**
@@ -193,10 +242,15 @@ export function restoreLibrary(libraryPath: string, backupFile: string, options:
 
 /** Undoes a swap whose restored library would not open: the replaced file goes back to its place. */
 export function undoRestore(result: RestoreResult, nowIso: string): string {
-  const failed = uniquePath((n) => join(dirname(result.path), `${stem(result.path)}.failed-restore-${fileStamp(nowIso)}${n > 1 ? `-${n}` : ''}.db`));
-  for (const suffix of ['', ...SIDE_FILES]) if (existsSync(`${result.path}${suffix}`)) renameSync(`${result.path}${suffix}`, `${failed}${suffix}`);
+  const failed = uniquePath((n) =>
+    join(dirname(result.path), `${stem(result.path)}.failed-restore-${fileStamp(nowIso)}${n > 1 ? `-${n}` : ''}.db`),
+  );
+  for (const suffix of ['', ...SIDE_FILES])
+    if (existsSync(`${result.path}${suffix}`)) renameSync(`${result.path}${suffix}`, `${failed}${suffix}`);
   if (result.replacedFile) {
-    for (const suffix of SIDE_FILES) if (existsSync(`${result.replacedFile}${suffix}`)) renameSync(`${result.replacedFile}${suffix}`, `${result.path}${suffix}`);
+    for (const suffix of SIDE_FILES)
+      if (existsSync(`${result.replacedFile}${suffix}`))
+        renameSync(`${result.replacedFile}${suffix}`, `${result.path}${suffix}`);
     renameSync(result.replacedFile, result.path);
   }
   return failed;

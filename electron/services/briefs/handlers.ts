@@ -3,12 +3,25 @@
 import type { BriefCheck } from '../../../shared/api/briefs';
 import type { Handlers } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
-import { appendBlock, collectReferences, templateDocument, type SerializedDocument } from '../../../shared/briefs/document';
+import {
+  appendBlock,
+  collectReferences,
+  templateDocument,
+  type SerializedDocument,
+} from '../../../shared/briefs/document';
 import type { ServiceContext } from '../context';
 
 type BriefHandlers = Pick<
   Handlers,
-  'briefs.create' | 'briefs.list' | 'briefs.get' | 'briefs.update' | 'briefs.save' | 'briefs.append' | 'briefs.delete' | 'briefs.restore' | 'briefs.check'
+  | 'briefs.create'
+  | 'briefs.list'
+  | 'briefs.get'
+  | 'briefs.update'
+  | 'briefs.save'
+  | 'briefs.append'
+  | 'briefs.delete'
+  | 'briefs.restore'
+  | 'briefs.check'
 >;
 
 function requireBrief(ctx: ServiceContext, briefId: number) {
@@ -30,8 +43,22 @@ export function checkBrief(ctx: ServiceContext, briefId: number): BriefCheck {
   const claims = new Map(ctx.claims.getMany(claimIds).map((row) => [row.id, row]));
   const citationsByClaim = ctx.citations.forClaims(claimIds);
   const result: BriefCheck = { briefId, citations: [], uncitedClaims: [], missingClaimIds: [], missingCitationIds: [] };
-  const report = (c: { id: number; claimId: number | null; anchorStatus: 'exact' | 'fuzzy' | 'orphaned'; score: number | null; exact: string; sourceId: number }) =>
-    result.citations.push({ citationId: c.id, claimId: c.claimId, status: c.anchorStatus, score: c.score, quote: c.exact, sourceId: c.sourceId });
+  const report = (c: {
+    id: number;
+    claimId: number | null;
+    anchorStatus: 'exact' | 'fuzzy' | 'orphaned';
+    score: number | null;
+    exact: string;
+    sourceId: number;
+  }) =>
+    result.citations.push({
+      citationId: c.id,
+      claimId: c.claimId,
+      status: c.anchorStatus,
+      score: c.score,
+      quote: c.exact,
+      sourceId: c.sourceId,
+    });
 
   for (const claimId of claimIds) {
     const claim = claims.get(claimId);
@@ -87,9 +114,13 @@ export function createBriefHandlers(ctx: ServiceContext): BriefHandlers {
     'briefs.save'({ briefId, document, baseRevision }) {
       return ctx.write(() => {
         const brief = requireBrief(ctx, briefId);
-        if (brief.deletedAt) throw new AppError('CONFLICT', `Brief "${brief.title}" is in the trash; restore it before editing.`);
+        if (brief.deletedAt)
+          throw new AppError('CONFLICT', `Brief "${brief.title}" is in the trash; restore it before editing.`);
         if (baseRevision !== undefined && baseRevision !== brief.revision) {
-          throw new AppError('CONFLICT', `Brief "${brief.title}" was saved elsewhere since you opened it (revision ${brief.revision}, yours ${baseRevision}). Reopen it to see the other change.`);
+          throw new AppError(
+            'CONFLICT',
+            `Brief "${brief.title}" was saved elsewhere since you opened it (revision ${brief.revision}, yours ${baseRevision}). Reopen it to see the other change.`,
+          );
         }
         saveDocument(ctx, briefId, document as SerializedDocument);
         return ctx.briefs.getSummary(briefId)!;
@@ -99,7 +130,8 @@ export function createBriefHandlers(ctx: ServiceContext): BriefHandlers {
     'briefs.append'({ briefId, block }) {
       return ctx.write(() => {
         const brief = requireBrief(ctx, briefId);
-        if ('claimId' in block && !ctx.claims.exists(block.claimId)) throw new AppError('NOT_FOUND', `There is no claim with id ${block.claimId}.`);
+        if ('claimId' in block && !ctx.claims.exists(block.claimId))
+          throw new AppError('NOT_FOUND', `There is no claim with id ${block.claimId}.`);
         saveDocument(ctx, briefId, appendBlock(JSON.parse(brief.document) as SerializedDocument, block));
         return ctx.briefs.getSummary(briefId)!;
       });

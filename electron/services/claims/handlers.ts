@@ -50,7 +50,12 @@ function sameFields(a: ClaimFields, b: ClaimFields): boolean {
   return JSON.stringify({ ...a, tags: [...new Set(a.tags)] }) === JSON.stringify({ ...b, tags: [...new Set(b.tags)] });
 }
 
-function insertCitation(ctx: ServiceContext, owner: { claimId: number | null; briefId: number | null }, target: CitationTarget, stance: Claim['citations'][number]['stance']): number {
+function insertCitation(
+  ctx: ServiceContext,
+  owner: { claimId: number | null; briefId: number | null },
+  target: CitationTarget,
+  stance: Claim['citations'][number]['stance'],
+): number {
   const { versionId, anchor } = anchorInCurrentVersion(ctx, target);
   return ctx.citations.insert({ ...owner, sourceId: target.sourceId, versionId, stance, ...anchor }, ctx.now());
 }
@@ -60,7 +65,8 @@ export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
     'claims.create'({ citations, ...fields }) {
       return ctx.write(() => {
         const claimId = ctx.claims.insert(fields, ctx.now());
-        for (const citation of citations) insertCitation(ctx, { claimId, briefId: null }, citation.target, citation.stance);
+        for (const citation of citations)
+          insertCitation(ctx, { claimId, briefId: null }, citation.target, citation.stance);
         return toClaim(ctx, ctx.claims.get(claimId)!);
       });
     },
@@ -69,7 +75,10 @@ export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
       return ctx.write(() => {
         const row = requireClaimRow(ctx, claimId);
         if (baseRevision !== undefined && baseRevision !== row.revision) {
-          throw new AppError('CONFLICT', `Claim ${claimId} was changed elsewhere (revision ${row.revision}, you edited revision ${baseRevision}). Reload it and apply your change again.`);
+          throw new AppError(
+            'CONFLICT',
+            `Claim ${claimId} was changed elsewhere (revision ${row.revision}, you edited revision ${baseRevision}). Reload it and apply your change again.`,
+          );
         }
         const current = claimFieldsOf(row);
         const next = { ...current, ...fields };
@@ -100,7 +109,10 @@ export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
         totalIsLowerBound = candidates.length > SEARCH_WINDOW;
         const window = candidates.slice(0, SEARCH_WINDOW);
         total = window.length;
-        const ranked = rankByTermFrequency(window.map((c) => ({ id: c.id, text: `${c.statement} ${(JSON.parse(c.tags) as string[]).join(' ')}` })), query);
+        const ranked = rankByTermFrequency(
+          window.map((c) => ({ id: c.id, text: `${c.statement} ${(JSON.parse(c.tags) as string[]).join(' ')}` })),
+          query,
+        );
         const pageIds = ranked.slice(offset, offset + limit);
         const byId = new Map(ctx.claims.getMany(pageIds).map((row) => [row.id, row]));
         rows = pageIds.map((id) => byId.get(id)!);
@@ -109,7 +121,10 @@ export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
       }
       const citations = ctx.citations.forClaims(rows.map((r) => r.id));
       return {
-        hits: rows.map((row) => ({ ...toClaim(ctx, row, citations.get(row.id) ?? []), snippet: ftsQuery ? makeSnippet(row.statement, query) : null })),
+        hits: rows.map((row) => ({
+          ...toClaim(ctx, row, citations.get(row.id) ?? []),
+          snippet: ftsQuery ? makeSnippet(row.statement, query) : null,
+        })),
         total,
         totalIsLowerBound,
       };
@@ -137,7 +152,8 @@ export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
     'citations.attach'({ claimId, briefId, target, stance }) {
       return ctx.write(() => {
         if (claimId !== undefined) requireClaimRow(ctx, claimId);
-        if (briefId !== undefined && !ctx.briefs.getSummary(briefId)) throw new AppError('NOT_FOUND', `There is no brief with id ${briefId}.`);
+        if (briefId !== undefined && !ctx.briefs.getSummary(briefId))
+          throw new AppError('NOT_FOUND', `There is no brief with id ${briefId}.`);
         const id = insertCitation(ctx, { claimId: claimId ?? null, briefId: briefId ?? null }, target, stance);
         return ctx.citations.get(id)!;
       });
@@ -145,7 +161,8 @@ export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
 
     'citations.detach'({ citationId }) {
       return ctx.write(() => {
-        if (!ctx.citations.detach(citationId, ctx.now())) throw new AppError('NOT_FOUND', `There is no attached citation with id ${citationId}.`);
+        if (!ctx.citations.detach(citationId, ctx.now()))
+          throw new AppError('NOT_FOUND', `There is no attached citation with id ${citationId}.`);
         return { detached: true as const };
       });
     },

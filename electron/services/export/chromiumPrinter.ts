@@ -106,7 +106,12 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Chr
             format: pdf.pageSize,
             printBackground: pdf.printBackground,
             displayHeaderFooter: false,
-            margin: { top: mm(pdf.margins.top), right: mm(pdf.margins.right), bottom: mm(pdf.margins.bottom), left: mm(pdf.margins.left) },
+            margin: {
+              top: mm(pdf.margins.top),
+              right: mm(pdf.margins.right),
+              bottom: mm(pdf.margins.bottom),
+              left: mm(pdf.margins.left),
+            },
             preferCSSPageSize: false,
             tagged: pdf.tagged,
             outline: pdf.outline,

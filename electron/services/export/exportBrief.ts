@@ -36,7 +36,10 @@ export async function exportBrief(ctx: ServiceContext, options: ExportBriefOptio
   // One read transaction: the pre-flight and the printed content come from the same snapshot.
   const { preflight, model } = ctx.db.transaction(() => {
     const preflight = preflightBrief(ctx, options.briefId);
-    return { preflight, model: preflight.blocked && !options.allowOrphans ? null : loadPrintModel(ctx, options.briefId) };
+    return {
+      preflight,
+      model: preflight.blocked && !options.allowOrphans ? null : loadPrintModel(ctx, options.briefId),
+    };
   })();
   if (!model) return { preflight, exported: false, cancelled: false, path: null, bytes: null, pages: null };
 
@@ -59,18 +62,31 @@ export async function exportBrief(ctx: ServiceContext, options: ExportBriefOptio
   progress('write');
   writeFileAtomically(target, finished.bytes);
   progress('done');
-  return { preflight, exported: true, cancelled: false, path: target, bytes: finished.bytes.byteLength, pages: finished.pages };
+  return {
+    preflight,
+    exported: true,
+    cancelled: false,
+    path: target,
+    bytes: finished.bytes.byteLength,
+    pages: finished.pages,
+  };
 }
 
 function checkOutFile(ctx: ServiceContext, outFile: string): string {
   if (!outFile.trim()) throw new AppError('INVALID_INPUT', 'Choose a file to export to, e.g. brief.pdf.');
   const target = resolve(outFile);
-  if (target === resolve(ctx.dbPath)) throw new AppError('INVALID_INPUT', 'The export cannot overwrite the library file.');
+  if (target === resolve(ctx.dbPath))
+    throw new AppError('INVALID_INPUT', 'The export cannot overwrite the library file.');
   try {
-    if (statSync(target).isDirectory()) throw new AppError('INVALID_INPUT', `${target} is a folder; give a file name such as ${join(target, 'brief.pdf')}.`);
+    if (statSync(target).isDirectory())
+      throw new AppError(
+        'INVALID_INPUT',
+        `${target} is a folder; give a file name such as ${join(target, 'brief.pdf')}.`,
+      );
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new AppError('INVALID_INPUT', `Cannot write ${target}: ${(error as Error).message}.`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new AppError('INVALID_INPUT', `Cannot write ${target}: ${(error as Error).message}.`);
   }
   return target;
 }
@@ -86,7 +102,7 @@ export function writeFileAtomically(target: string, bytes: Uint8Array): void {
   try {
     const fd = openSync(temp, 'w');
     try {
-      for (let written = 0; written < bytes.byteLength; ) written += writeSync(fd, bytes, written);
+      for (let written = 0; written < bytes.byteLength;) written += writeSync(fd, bytes, written);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -23,15 +23,44 @@ interface FontFace {
 
 const LATIN = ['latin', 'latin-ext'];
 
-function faces(family: string, pkg: string, subsets: string[], variants: Array<[400 | 700, 'normal' | 'italic']>): FontFace[] {
+function faces(
+  family: string,
+  pkg: string,
+  subsets: string[],
+  variants: Array<[400 | 700, 'normal' | 'italic']>,
+): FontFace[] {
   return subsets.flatMap((subset) => variants.map(([weight, style]) => ({ family, pkg, subset, weight, style })));
 }
 
 const BODY_FACES: FontFace[] = [
-  ...faces(FONT_FAMILIES.serif, 'noto-serif', LATIN, [[400, 'normal'], [400, 'italic'], [700, 'normal'], [700, 'italic']]),
-  ...faces(FONT_FAMILIES.sans, 'noto-sans', LATIN, [[400, 'normal'], [700, 'normal']]),
-  ...faces(FONT_FAMILIES.arabic, 'noto-sans-arabic', ['arabic'], [[400, 'normal'], [700, 'normal']]),
-  ...faces(FONT_FAMILIES.hebrew, 'noto-sans-hebrew', ['hebrew'], [[400, 'normal'], [700, 'normal']]),
+  ...faces(FONT_FAMILIES.serif, 'noto-serif', LATIN, [
+    [400, 'normal'],
+    [400, 'italic'],
+    [700, 'normal'],
+    [700, 'italic'],
+  ]),
+  ...faces(FONT_FAMILIES.sans, 'noto-sans', LATIN, [
+    [400, 'normal'],
+    [700, 'normal'],
+  ]),
+  ...faces(
+    FONT_FAMILIES.arabic,
+    'noto-sans-arabic',
+    ['arabic'],
+    [
+      [400, 'normal'],
+      [700, 'normal'],
+    ],
+  ),
+  ...faces(
+    FONT_FAMILIES.hebrew,
+    'noto-sans-hebrew',
+    ['hebrew'],
+    [
+      [400, 'normal'],
+      [700, 'normal'],
+    ],
+  ),
 ];
 
 const require = createRequire(import.meta.url);
@@ -55,7 +84,10 @@ function dataUrl(face: FontFace): string {
 function unicodeRange(face: FontFace): string {
   let ranges = unicodeRanges.get(face.pkg);
   if (!ranges) {
-    ranges = JSON.parse(readFileSync(require.resolve(`@fontsource/${face.pkg}/unicode.json`), 'utf8')) as Record<string, string>;
+    ranges = JSON.parse(readFileSync(require.resolve(`@fontsource/${face.pkg}/unicode.json`), 'utf8')) as Record<
+      string,
+      string
+    >;
     unicodeRanges.set(face.pkg, ranges);
   }
   const range = ranges[face.subset];

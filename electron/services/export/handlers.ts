@@ -22,7 +22,11 @@ export interface ExportServiceOptions {
 
 /** A file name for a brief's PDF: its title without characters file systems refuse. */
 export function suggestedPdfName(title: string): string {
-  const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  const base = title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
   return `${base || 'brief'}.pdf`;
 }
 
@@ -36,15 +40,19 @@ export function createExportHandlers(ctx: ServiceContext, options: ExportService
 
     async 'briefs.exportPdf'({ briefId, outFile, allowOrphans }) {
       const { printer } = options;
-      if (!printer) throw new AppError('NOT_AVAILABLE', 'PDF printing is not available in this build: no printer is configured.');
+      if (!printer)
+        throw new AppError('NOT_AVAILABLE', 'PDF printing is not available in this build: no printer is configured.');
       let target = outFile;
       if (target === undefined) {
         // Ask only once the pre-flight lets the export go ahead: no dialog for a blocked export.
         const preflight = preflightBrief(ctx, briefId);
-        if (preflight.blocked && !allowOrphans) return { preflight, exported: false, cancelled: false, path: null, bytes: null, pages: null };
-        if (!options.chooseOutputFile) throw new AppError('INVALID_INPUT', 'Choose a file to export to, e.g. brief.pdf.');
+        if (preflight.blocked && !allowOrphans)
+          return { preflight, exported: false, cancelled: false, path: null, bytes: null, pages: null };
+        if (!options.chooseOutputFile)
+          throw new AppError('INVALID_INPUT', 'Choose a file to export to, e.g. brief.pdf.');
         const chosen = await options.chooseOutputFile(suggestedPdfName(preflight.briefTitle));
-        if (chosen === null) return { preflight, exported: false, cancelled: true, path: null, bytes: null, pages: null };
+        if (chosen === null)
+          return { preflight, exported: false, cancelled: true, path: null, bytes: null, pages: null };
         target = chosen;
       }
       const result = await exportBrief(ctx, {
@@ -61,7 +69,8 @@ export function createExportHandlers(ctx: ServiceContext, options: ExportService
 
     'briefs.showExportedPdf'({ exportedFile }) {
       if (!options.revealFile) throw new AppError('NOT_AVAILABLE', 'Showing files is not available here.');
-      if (!exported.has(exportedFile)) throw new AppError('NOT_FOUND', 'Only a PDF exported since the app was opened can be shown in its folder.');
+      if (!exported.has(exportedFile))
+        throw new AppError('NOT_FOUND', 'Only a PDF exported since the app was opened can be shown in its folder.');
       options.revealFile(exportedFile);
       return { shown: true as const };
     },

@@ -13,7 +13,8 @@ export function escapeHtml(text: string): string {
  * the sentence around it. Hebrew to Arabic Extended (U+0590–08FF), their presentation forms,
  * the historic RTL scripts of the supplementary planes, and the embedding/override/isolate controls.
  */
-const NEEDS_ISOLATION = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const NEEDS_ISOLATION =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
 /**
  * A name or title set inside other text (a note's source line, an appendix row): escaped, and
@@ -53,7 +54,20 @@ export function safeLang(language: string | null | undefined): string | null {
   return language && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "26 November 2026" from an ISO date-time (UTC, so the same export prints the same date everywhere). */
 export function longDate(iso: string): string {

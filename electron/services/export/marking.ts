@@ -5,8 +5,10 @@ import { markingScheme } from '../../../shared/tradecraft/vocabularies';
 /** The FIRST TLP 2.0 definitions, printed under the label in the title block. */
 const TLP_DEFINITIONS: Record<string, string> = {
   'TLP:RED': 'For the eyes and ears of individual recipients only, no further disclosure.',
-  'TLP:AMBER+STRICT': 'Limited disclosure, recipients can only spread this on a need-to-know basis within their organization only.',
-  'TLP:AMBER': 'Limited disclosure, recipients can only spread this on a need-to-know basis within their organization and its clients.',
+  'TLP:AMBER+STRICT':
+    'Limited disclosure, recipients can only spread this on a need-to-know basis within their organization only.',
+  'TLP:AMBER':
+    'Limited disclosure, recipients can only spread this on a need-to-know basis within their organization and its clients.',
   'TLP:GREEN': 'Limited disclosure, recipients can spread this within their community.',
   'TLP:CLEAR': 'Recipients can spread this to the world, there is no limit on disclosure.',
 };
@@ -40,7 +42,12 @@ export function markingStyle(marking: string): MarkingStyle | null {
     case 'none':
       return null;
     case 'tlp':
-      return { label: marking, definition: TLP_DEFINITIONS[marking] ?? null, background: '#000000', text: TLP_COLOURS[marking] ?? '#FFFFFF' };
+      return {
+        label: marking,
+        definition: TLP_DEFINITIONS[marking] ?? null,
+        background: '#000000',
+        text: TLP_COLOURS[marking] ?? '#FFFFFF',
+      };
     case 'classification': {
       const level = marking.split('//')[0]!;
       const colours = CLASSIFICATION_COLOURS[level] ?? { background: '#000000', text: '#FFFFFF' };

@@ -27,8 +27,17 @@ export interface NoteIndex {
 }
 
 /** The passage a citation quotes: the version text at its offsets when it still has them, else the stored quote. */
-export function citedPassage(citation: Citation, version: PrintVersion | null): { passage: string; from: Note['passageFrom'] } {
-  if (version && citation.anchorStatus !== 'orphaned' && citation.start !== null && citation.end !== null && citation.end <= version.text.length) {
+export function citedPassage(
+  citation: Citation,
+  version: PrintVersion | null,
+): { passage: string; from: Note['passageFrom'] } {
+  if (
+    version &&
+    citation.anchorStatus !== 'orphaned' &&
+    citation.start !== null &&
+    citation.end !== null &&
+    citation.end <= version.text.length
+  ) {
     return { passage: version.text.slice(citation.start, citation.end), from: 'version-text' };
   }
   return { passage: citation.exact, from: 'stored-quote' };

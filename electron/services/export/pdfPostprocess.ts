@@ -41,7 +41,10 @@ export interface PdfFinishing {
 }
 
 /** Returns the finished PDF and its page count. */
-export async function finishPdf(printed: Uint8Array, finishing: PdfFinishing): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function finishPdf(
+  printed: Uint8Array,
+  finishing: PdfFinishing,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   return appendFinishing(printed, finishing) ?? rewriteFinishing(printed, finishing);
 }
 
@@ -50,7 +53,9 @@ export async function finishPdf(printed: Uint8Array, finishing: PdfFinishing): P
 const name = (key: string) => PDFName.of(key);
 
 function latin1(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(end, bytes.length) - start)).toString('latin1');
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(end, bytes.length) - start)).toString(
+    'latin1',
+  );
 }
 
 interface XrefSection {
@@ -72,7 +77,7 @@ function readXref(bytes: Uint8Array, context: PDFContext): Xref | null {
   if (!match) return null;
   const start = Number(match[1]);
   const sections: XrefSection[] = [];
-  for (let at: number | null = start; at !== null; ) {
+  for (let at: number | null = start; at !== null;) {
     if (sections.length > 64 || at >= bytes.length) return null;
     const section = readXrefSection(bytes, at, context);
     if (!section) return null;
@@ -119,7 +124,9 @@ function offsetOf(bytes: Uint8Array, xref: Xref, ref: PDFRef): number | null {
   for (const { subsections } of xref.sections) {
     for (const { first, count, at } of subsections) {
       if (ref.objectNumber < first || ref.objectNumber >= first + count) continue;
-      const entry = /^(\d{10}) (\d{5}) ([nf])[ \r][\r\n]$/.exec(latin1(bytes, at + (ref.objectNumber - first) * 20, at + (ref.objectNumber - first + 1) * 20));
+      const entry = /^(\d{10}) (\d{5}) ([nf])[ \r][\r\n]$/.exec(
+        latin1(bytes, at + (ref.objectNumber - first) * 20, at + (ref.objectNumber - first + 1) * 20),
+      );
       if (!entry || entry[3] !== 'n' || Number(entry[2]) !== ref.generationNumber) return null;
       return Number(entry[1]);
     }
@@ -137,7 +144,10 @@ function readObject(bytes: Uint8Array, xref: Xref, ref: unknown, context: PDFCon
 }
 
 /** The finishing as an incremental update, or null when the file is not one this code reads. */
-export function appendFinishing(printed: Uint8Array, finishing: PdfFinishing): { bytes: Uint8Array; pages: number } | null {
+export function appendFinishing(
+  printed: Uint8Array,
+  finishing: PdfFinishing,
+): { bytes: Uint8Array; pages: number } | null {
   try {
     const context = PDFContext.create();
     const xref = readXref(printed, context);
@@ -185,7 +195,11 @@ export function appendFinishing(printed: Uint8Array, finishing: PdfFinishing): {
       context.flateStream(finishing.auditJson, {
         Type: 'EmbeddedFile',
         Subtype: 'application/json',
-        Params: { Size: finishing.auditJson.length, CreationDate: PDFString.fromDate(date), ModDate: PDFString.fromDate(date) },
+        Params: {
+          Size: finishing.auditJson.length,
+          CreationDate: PDFString.fromDate(date),
+          ModDate: PDFString.fromDate(date),
+        },
       }),
     );
     const specRef = put(
@@ -230,7 +244,11 @@ function serialize(object: PDFObject): Uint8Array {
 }
 
 /** `printed` followed by the objects, a cross-reference section for them and the trailer. */
-function writeUpdate(printed: Uint8Array, objects: Array<{ ref: PDFRef; object: PDFObject }>, trailer: PDFDict): Uint8Array {
+function writeUpdate(
+  printed: Uint8Array,
+  objects: Array<{ ref: PDFRef; object: PDFObject }>,
+  trailer: PDFDict,
+): Uint8Array {
   const parts: Uint8Array[] = [printed];
   let length = printed.length;
   const add = (part: Uint8Array | string) => {
@@ -249,7 +267,7 @@ function writeUpdate(printed: Uint8Array, objects: Array<{ ref: PDFRef; object: 
   const xrefStart = length;
   let xref = 'xref\n';
   const numbers = [...offsets.keys()];
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i + 1;
     while (j < numbers.length && numbers[j] === numbers[j - 1]! + 1) j++;
     xref += `${numbers[i]} ${j - i}\n`;
@@ -268,7 +286,10 @@ function writeUpdate(printed: Uint8Array, objects: Array<{ ref: PDFRef; object: 
 
 // ── Full rewrite (files the update does not read) ──────────────────────────────────────
 
-async function rewriteFinishing(printed: Uint8Array, finishing: PdfFinishing): Promise<{ bytes: Uint8Array; pages: number }> {
+async function rewriteFinishing(
+  printed: Uint8Array,
+  finishing: PdfFinishing,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   // Parse and write without yielding every 100 objects (pdf-lib's default): several times faster on long briefs.
   const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const date = new Date(finishing.createdAt);

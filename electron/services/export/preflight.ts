@@ -43,8 +43,14 @@ export function preflightBrief(ctx: ServiceContext, briefId: number): ExportPref
 export function describePreflight(p: ExportPreflight): string[] {
   const quote = (q: string) => `"${q.length > 90 ? `${q.slice(0, 89)}…` : q}"`;
   const lines: string[] = [];
-  for (const c of p.orphaned) lines.push(`ORPHANED citation ${c.citationId} (claim ${c.claimId ?? '—'}, source ${c.sourceId} "${c.sourceTitle}"): ${quote(c.quote)}`);
-  for (const c of p.fuzzy) lines.push(`fuzzy citation ${c.citationId} (claim ${c.claimId ?? '—'}, score ${c.score?.toFixed(2) ?? '?'}): ${quote(c.quote)}`);
+  for (const c of p.orphaned)
+    lines.push(
+      `ORPHANED citation ${c.citationId} (claim ${c.claimId ?? '—'}, source ${c.sourceId} "${c.sourceTitle}"): ${quote(c.quote)}`,
+    );
+  for (const c of p.fuzzy)
+    lines.push(
+      `fuzzy citation ${c.citationId} (claim ${c.claimId ?? '—'}, score ${c.score?.toFixed(2) ?? '?'}): ${quote(c.quote)}`,
+    );
   for (const u of p.uncitedClaims) lines.push(`uncited claim ${u.claimId}: ${u.statement}`);
   for (const id of p.missingClaimIds) lines.push(`missing claim ${id} (no longer in the library)`);
   for (const id of p.missingCitationIds) lines.push(`missing citation ${id} (detached or deleted)`);

@@ -67,7 +67,16 @@ export function loadPrintAssets(resourcesDir?: string): PrintAssets {
 }
 
 // ── Lexical text format bits (lexical's TextFormatType flags) ──────────────────────────
-const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16, subscript: 32, superscript: 64, highlight: 128 } as const;
+const FORMAT = {
+  bold: 1,
+  italic: 2,
+  strikethrough: 4,
+  underline: 8,
+  code: 16,
+  subscript: 32,
+  superscript: 64,
+  highlight: 128,
+} as const;
 const ALIGNMENTS = new Set(['left', 'center', 'right', 'justify', 'start', 'end']);
 const KIND_LABEL: Record<string, string> = { fact: 'Fact', assessment: 'Assessment', judgment: 'Judgment' };
 
@@ -127,7 +136,8 @@ class BodyRenderer {
         return this.claimCard(node.claimId as number);
       default:
         // An element this renderer does not know: keep its content, never its markup.
-        if (node.children) return `<div${this.blockAttrs(node)}>${node.children.some(isBlockish) ? this.blocks(node.children) : this.inlines(node.children)}</div>`;
+        if (node.children)
+          return `<div${this.blockAttrs(node)}>${node.children.some(isBlockish) ? this.blocks(node.children) : this.inlines(node.children)}</div>`;
         return typeof node.text === 'string' ? `<p dir="auto">${esc(node.text)}</p>` : '';
     }
   }
@@ -135,7 +145,10 @@ class BodyRenderer {
   private list(node: SerializedNode): string {
     const listType = node.listType === 'number' ? 'number' : node.listType === 'check' ? 'check' : 'bullet';
     const tag = listType === 'number' ? 'ol' : 'ul';
-    const start = listType === 'number' && typeof node.start === 'number' && node.start !== 1 ? ` start="${Math.floor(node.start)}"` : '';
+    const start =
+      listType === 'number' && typeof node.start === 'number' && node.start !== 1
+        ? ` start="${Math.floor(node.start)}"`
+        : '';
     const items = (node.children ?? [])
       .map((item) => {
         const children = item.children ?? [];
@@ -152,7 +165,10 @@ class BodyRenderer {
     switch (node.type) {
       case 'text':
       case 'code-highlight':
-        return formatText(typeof node.text === 'string' ? node.text : '', typeof node.format === 'number' ? node.format : 0);
+        return formatText(
+          typeof node.text === 'string' ? node.text : '',
+          typeof node.format === 'number' ? node.format : 0,
+        );
       case 'linebreak':
         return '<br>';
       case 'tab':
@@ -165,7 +181,9 @@ class BodyRenderer {
       }
       case CITATION_NODE_TYPE: {
         const note = this.index.byCitationId.get(node.citationId as number);
-        return note ? `<sup class="cite">${this.marker(note)}</sup>` : '<sup class="cite missing" title="citation no longer in the library">?</sup>';
+        return note
+          ? `<sup class="cite">${this.marker(note)}</sup>`
+          : '<sup class="cite missing" title="citation no longer in the library">?</sup>';
       }
       case CLAIM_CARD_NODE_TYPE:
         return ''; // a card is a block; Lexical never nests one in text
@@ -187,10 +205,15 @@ class BodyRenderer {
     if (!claim) {
       return `<div class="claim-card missing"><p class="cc-statement">Claim ${claimId} is no longer in the library.</p></div>`;
     }
-    const notes = claim.citations.map((c) => this.index.byCitationId.get(c.id)).filter((n): n is Note => n !== undefined);
+    const notes = claim.citations
+      .map((c) => this.index.byCitationId.get(c.id))
+      .filter((n): n is Note => n !== undefined);
     const markers = notes.length ? `<sup class="cite">${notes.map((n) => this.marker(n)).join(',')}</sup>` : '';
     const badges = claimBadges(claim, notes);
-    const status = claim.status === 'verified' ? '' : `<span class="badge b-status status-${claim.status}">${esc(claim.status)}</span>`;
+    const status =
+      claim.status === 'verified'
+        ? ''
+        : `<span class="badge b-status status-${claim.status}">${esc(claim.status)}</span>`;
     const tags = claim.tags.length ? ` · ${claim.tags.map(esc).join(', ')}` : '';
     return [
       `<div class="claim-card kind-${claim.kind} status-${claim.status}" id="claim-${claim.id}">`,
@@ -231,7 +254,9 @@ function claimBadges(claim: PrintClaim, notes: Note[]): string {
   }
   if (claim.confidence) parts.push(badge('confidence', 'Confidence', esc(claim.confidence)));
   const gradings = [...new Set(notes.map((n) => n.grading))];
-  parts.push(gradings.length ? badge('grading', 'Grading', gradings.map(esc).join(' · ')) : badge('ungraded', 'Grading', 'none'));
+  parts.push(
+    gradings.length ? badge('grading', 'Grading', gradings.map(esc).join(' · ')) : badge('ungraded', 'Grading', 'none'),
+  );
   return parts.join('');
 }
 
@@ -260,7 +285,8 @@ function titleBlock(model: PrintModel, marking: MarkingStyle | null): string {
 function statusLabel(note: Note): string {
   const c = note.citation;
   if (c.anchorStatus === 'exact') return 'exact match';
-  if (c.anchorStatus === 'fuzzy') return `fuzzy match${c.score !== null ? ` (${c.score.toFixed(2)})` : ''}: the source was edited since citing`;
+  if (c.anchorStatus === 'fuzzy')
+    return `fuzzy match${c.score !== null ? ` (${c.score.toFixed(2)})` : ''}: the source was edited since citing`;
   return 'ORPHANED: passage not found in the current version; stored quote shown';
 }
 
@@ -279,7 +305,9 @@ function notesSection(index: NoteIndex): string {
       esc(citation.stance),
       note.claim ? `claim ${note.claim.id} r${note.claim.revision}` : 'in text',
       version ? `source ${citation.sourceId} v${version.versionNo}` : `source ${citation.sourceId}`,
-      citation.anchorStatus === 'exact' ? statusLabel(note) : `<span class="anchor-${citation.anchorStatus}">${esc(statusLabel(note))}</span>`,
+      citation.anchorStatus === 'exact'
+        ? statusLabel(note)
+        : `<span class="anchor-${citation.anchorStatus}">${esc(statusLabel(note))}</span>`,
     ];
     return [
       `<li class="note status-${citation.anchorStatus}" id="note-${note.number}">`,
@@ -301,7 +329,8 @@ function notesSection(index: NoteIndex): string {
 function evidenceAppendix(index: NoteIndex): string {
   // One entry per source, listing each version the citations used (an orphan may still point at an older one).
   const bySource = new Map<number, Note[]>();
-  for (const note of index.notes) bySource.set(note.citation.sourceId, [...(bySource.get(note.citation.sourceId) ?? []), note]);
+  for (const note of index.notes)
+    bySource.set(note.citation.sourceId, [...(bySource.get(note.citation.sourceId) ?? []), note]);
   if (bySource.size === 0) return '';
   const entries = [...bySource.entries()].map(([sourceId, notes], i) => {
     const source = notes[0]!.source;
@@ -314,7 +343,8 @@ function evidenceAppendix(index: NoteIndex): string {
     if (source?.publishedAt) rows.push(['Published', esc(source.publishedAt)]);
     if (source?.language) rows.push(['Language', esc(source.language)]);
     if (url) rows.push(['URL', `<a class="ext url" href="${esc(url)}">${esc(url)}</a>`]);
-    if (source) rows.push(['Reliability', `${esc(source.reliability)}: ${esc(SOURCE_RELIABILITY[source.reliability])}`]);
+    if (source)
+      rows.push(['Reliability', `${esc(source.reliability)}: ${esc(SOURCE_RELIABILITY[source.reliability])}`]);
     for (const v of versions) {
       rows.push([
         `Version used`,
@@ -330,7 +360,9 @@ function evidenceAppendix(index: NoteIndex): string {
       '</div>',
     ].join('');
   });
-  const key = `Gradings read source reliability (A–F) then information credibility (1–6): ${Object.entries(SOURCE_RELIABILITY)
+  const key = `Gradings read source reliability (A–F) then information credibility (1–6): ${Object.entries(
+    SOURCE_RELIABILITY,
+  )
     .map(([k, v]) => `${k} ${v}`)
     .join(', ')}; ${Object.entries(INFORMATION_CREDIBILITY)
     .map(([k, v]) => `${k} ${v}`)
@@ -416,11 +448,11 @@ const PRINT_ONLY_CSS = '@media screen{body{display:none}}';
 /** The subject line: the BLUF paragraph when the brief has one, else a description. */
 function subjectOf(model: PrintModel): string {
   const children = model.document.root.children;
-  const bluf = children.findIndex((n) => n.type === 'heading' && plainText(n).trim().toLowerCase() === STANDARD_SECTIONS[0].toLowerCase());
+  const bluf = children.findIndex(
+    (n) => n.type === 'heading' && plainText(n).trim().toLowerCase() === STANDARD_SECTIONS[0].toLowerCase(),
+  );
   if (bluf >= 0) {
-    const text = children
-      .slice(bluf + 1)
-      .find((n) => n.type === 'heading' || plainText(n).trim() !== '');
+    const text = children.slice(bluf + 1).find((n) => n.type === 'heading' || plainText(n).trim() !== '');
     if (text && text.type !== 'heading') {
       const t = plainText(text).replace(/\s+/g, ' ').trim();
       if (t) return t.length > 300 ? `${t.slice(0, 299)}…` : t;
@@ -439,13 +471,19 @@ export function renderPrintDocument(model: PrintModel, assets: PrintAssets = loa
 
   const tags = new Set<string>();
   for (const node of walkNodes(model.document.root)) {
-    if (node.type === CLAIM_CARD_NODE_TYPE) for (const tag of model.claims.get(node.claimId as number)?.tags ?? []) tags.add(tag);
+    if (node.type === CLAIM_CARD_NODE_TYPE)
+      for (const tag of model.claims.get(node.claimId as number)?.tags ?? []) tags.add(tag);
   }
   const metadata = {
     title: model.brief.title,
     author: model.brief.author ?? '',
     subject: subjectOf(model),
-    keywords: [...(model.brief.marking ? [model.brief.marking] : []), ...tags, `brief ${model.brief.id}`, `revision ${model.brief.revision}`],
+    keywords: [
+      ...(model.brief.marking ? [model.brief.marking] : []),
+      ...tags,
+      `brief ${model.brief.id}`,
+      `revision ${model.brief.revision}`,
+    ],
     language: 'en',
   };
 

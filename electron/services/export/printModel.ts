@@ -19,7 +19,15 @@ export interface PrintVersion extends SourceVersion {
 }
 
 export interface PrintModel {
-  brief: { id: number; title: string; marking: string; author: string | null; revision: number; createdAt: string; updatedAt: string };
+  brief: {
+    id: number;
+    title: string;
+    marking: string;
+    author: string | null;
+    revision: number;
+    createdAt: string;
+    updatedAt: string;
+  };
   document: SerializedDocument;
   /** The stored document JSON, exactly as saved (its hash goes into the audit record). */
   documentJson: string;
@@ -41,7 +49,12 @@ export function loadPrintModel(ctx: ServiceContext, briefId: number): PrintModel
   const citationsByClaim = ctx.citations.forClaims(claimIds);
   const claims = new Map<number, PrintClaim>();
   for (const row of ctx.claims.getMany(claimIds)) {
-    claims.set(row.id, { ...claimFieldsOf(row), id: row.id, revision: row.revision, citations: citationsByClaim.get(row.id) ?? [] });
+    claims.set(row.id, {
+      ...claimFieldsOf(row),
+      id: row.id,
+      revision: row.revision,
+      citations: citationsByClaim.get(row.id) ?? [],
+    });
   }
   const inlineCitations = new Map<number, Citation>();
   for (const id of citationIds) {

@@ -8,7 +8,8 @@ import type { ServiceContext } from '../context';
 type LibraryHandlers = Pick<Handlers, 'library.info' | 'library.backup' | 'library.backups' | 'library.restore'>;
 
 export function createLibraryHandlers(ctx: ServiceContext, backups: BackupService): LibraryHandlers {
-  const count = (table: string, where = '') => ctx.db.prepare(`SELECT count(*) FROM ${table} ${where}`).pluck().get() as number;
+  const count = (table: string, where = '') =>
+    ctx.db.prepare(`SELECT count(*) FROM ${table} ${where}`).pluck().get() as number;
   return {
     'library.info'() {
       return {
@@ -31,7 +32,8 @@ export function createLibraryHandlers(ctx: ServiceContext, backups: BackupServic
     'library.restore'(input) {
       if ('backupFile' in input) return backups.restore(input.backupFile);
       const listed = backups.list().backups.find((b) => b.fileName === input.backupName);
-      if (!listed) throw new AppError('NOT_FOUND', `There is no backup called “${input.backupName}” in the backups folder.`);
+      if (!listed)
+        throw new AppError('NOT_FOUND', `There is no backup called “${input.backupName}” in the backups folder.`);
       return backups.restore(listed.path);
     },
   };

@@ -56,7 +56,11 @@ export const SAMPLE_CLAIMS: readonly SampleClaim[] = [
       tags: [SAMPLE_TAG, 'ferry', 'Meloa'],
     },
     citations: [
-      { quote: 'The ferry link between Port Tavrin and the island of Meloa resumed on Monday after a closure of nineteen days.', stance: 'supports' },
+      {
+        quote:
+          'The ferry link between Port Tavrin and the island of Meloa resumed on Monday after a closure of nineteen days.',
+        stance: 'supports',
+      },
       { quote: 'the closure followed storm damage to the northern ramp', stance: 'supports' },
     ],
   },
@@ -84,20 +88,29 @@ export const SAMPLE_CLAIMS: readonly SampleClaim[] = [
     },
     citations: [
       { quote: 'lorries were still waiting up to nine hours to board', stance: 'supports' },
-      { quote: 'The harbour authority expects daily crossings to reach twelve by the end of the month', stance: 'contradicts' },
+      {
+        quote: 'The harbour authority expects daily crossings to reach twelve by the end of the month',
+        stance: 'contradicts',
+      },
     ],
   },
   {
     key: 'capacity',
     fields: {
-      statement: 'Ferry capacity will stay below its pre-storm level until the southern ramp is repaired, at least two months away.',
+      statement:
+        'Ferry capacity will stay below its pre-storm level until the southern ramp is repaired, at least two months away.',
       kind: 'judgment',
       likelihood: 'likely',
       confidence: 'low',
       status: 'draft',
       tags: [SAMPLE_TAG, 'ferry', 'outlook'],
     },
-    citations: [{ quote: 'Engineers quoted by this bulletin estimated the work would take at least two months.', stance: 'supports' }],
+    citations: [
+      {
+        quote: 'Engineers quoted by this bulletin estimated the work would take at least two months.',
+        stance: 'supports',
+      },
+    ],
   },
 ];
 

@@ -12,7 +12,14 @@ import {
   textNode,
   type SerializedNode,
 } from '../../../shared/briefs/document';
-import { SAMPLE_BRIEF, SAMPLE_CLAIMS, SAMPLE_INLINE_QUOTE, SAMPLE_SOURCE_METADATA, SAMPLE_SOURCE_TEXT, type SampleClaim } from './sampleContent';
+import {
+  SAMPLE_BRIEF,
+  SAMPLE_CLAIMS,
+  SAMPLE_INLINE_QUOTE,
+  SAMPLE_SOURCE_METADATA,
+  SAMPLE_SOURCE_TEXT,
+  type SampleClaim,
+} from './sampleContent';
 
 /** What the seeder needs of a library: its validating `invoke` (createLibrary's). */
 export interface SampleTarget {
@@ -55,15 +62,23 @@ export async function seedSampleLibrary(library: SampleTarget): Promise<SeededSa
   }
 
   const brief = await library.invoke('briefs.create', { ...SAMPLE_BRIEF, template: 'standard' });
-  const inline = await library.invoke('citations.attach', { briefId: brief.id, target: { sourceId, quote: SAMPLE_INLINE_QUOTE }, stance: 'supports' });
+  const inline = await library.invoke('citations.attach', {
+    briefId: brief.id,
+    target: { sourceId, quote: SAMPLE_INLINE_QUOTE },
+    stance: 'supports',
+  });
   const citationNode: SerializedNode = { type: CITATION_NODE_TYPE, version: 1, citationId: inline.id };
   const [bluf, keyJudgments, discussion, outlook] = STANDARD_SECTIONS;
 
   const document = documentOf([
     headingNode(bluf),
     paragraphNode([
-      textNode('This is a sample brief, made on first run from a fictional bulletin so you can see how claim cards, citations and export fit together. '),
-      textNode('The ferry link to Meloa has reopened, but freight remains constrained and full capacity is some months away.'),
+      textNode(
+        'This is a sample brief, made on first run from a fictional bulletin so you can see how claim cards, citations and export fit together. ',
+      ),
+      textNode(
+        'The ferry link to Meloa has reopened, but freight remains constrained and full capacity is some months away.',
+      ),
     ]),
     headingNode(keyJudgments),
     claimCardNode(claimIds.freight),
@@ -72,9 +87,15 @@ export async function seedSampleLibrary(library: SampleTarget): Promise<SeededSa
     paragraphNode([textNode('Passenger crossings restarted after nineteen days, with three vessels back in service.')]),
     claimCardNode(claimIds.reopened),
     claimCardNode(claimIds['first-departure']),
-    paragraphNode([textNode('Fuel supply on the island was disrupted during the closure'), citationNode, textNode('.')]),
+    paragraphNode([
+      textNode('Fuel supply on the island was disrupted during the closure'),
+      citationNode,
+      textNode('.'),
+    ]),
     headingNode(outlook),
-    paragraphNode([textNode('Watch for a date for the southern ramp repair and for queue times at the freight lanes.')]),
+    paragraphNode([
+      textNode('Watch for a date for the southern ramp repair and for queue times at the freight lanes.'),
+    ]),
   ]);
   await library.invoke('briefs.save', { briefId: brief.id, document, baseRevision: brief.revision });
 

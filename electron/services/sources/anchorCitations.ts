@@ -9,7 +9,10 @@ import type { ServiceContext } from '../context';
 export type CitationTarget = { sourceId: number; start: number; end: number } | { sourceId: number; quote: string };
 
 /** The anchor of a new citation in the source's current version; refuses a quote that is not there. */
-export function anchorInCurrentVersion(ctx: ServiceContext, target: CitationTarget): { versionId: number; anchor: TextAnchor } {
+export function anchorInCurrentVersion(
+  ctx: ServiceContext,
+  target: CitationTarget,
+): { versionId: number; anchor: TextAnchor } {
   const source = ctx.sources.get(target.sourceId);
   if (!source) throw new AppError('NOT_FOUND', `There is no source with id ${target.sourceId}.`);
   const text = ctx.sources.versionText(source.currentVersionId)!;
@@ -25,7 +28,10 @@ export function anchorInCurrentVersion(ctx: ServiceContext, target: CitationTarg
     return { versionId: source.currentVersionId, anchor: createAnchor(text, first, first + quote.length) };
   }
   if (target.end > text.length) {
-    throw new AppError('INVALID_INPUT', `The passage ${target.start}–${target.end} lies outside source ${source.id}, whose text is ${text.length} characters long.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `The passage ${target.start}–${target.end} lies outside source ${source.id}, whose text is ${text.length} characters long.`,
+    );
   }
   return { versionId: source.currentVersionId, anchor: createAnchor(text, target.start, target.end) };
 }
@@ -34,7 +40,12 @@ export function anchorInCurrentVersion(ctx: ServiceContext, target: CitationTarg
  * Moves every live citation of a source to `newVersionId`: exact where the passage is
  * unchanged or moved, fuzzy with its score where it was edited, orphaned where it is gone.
  */
-export function reanchorSourceCitations(ctx: ServiceContext, sourceId: number, newVersionId: number, newText: string): ReanchorSummary {
+export function reanchorSourceCitations(
+  ctx: ServiceContext,
+  sourceId: number,
+  newVersionId: number,
+  newText: string,
+): ReanchorSummary {
   const summary: ReanchorSummary = { exact: 0, fuzzy: 0, orphaned: 0 };
   const now = ctx.now();
   for (const citation of ctx.citations.forSource(sourceId)) {
@@ -50,9 +61,31 @@ export function reanchorSourceCitations(ctx: ServiceContext, sourceId: number, n
     summary[result.status] += 1;
     if (result.status === 'orphaned') {
       // Keep the version it was last found in, so the quote can still be shown in context.
-      ctx.citations.updateAnchor({ id: citation.id, versionId: citation.versionId, start: null, end: null, exact: citation.exact, prefix: citation.prefix, suffix: citation.suffix, anchorStatus: 'orphaned', score: null }, now);
+      ctx.citations.updateAnchor(
+        {
+          id: citation.id,
+          versionId: citation.versionId,
+          start: null,
+          end: null,
+          exact: citation.exact,
+          prefix: citation.prefix,
+          suffix: citation.suffix,
+          anchorStatus: 'orphaned',
+          score: null,
+        },
+        now,
+      );
     } else {
-      ctx.citations.updateAnchor({ id: citation.id, versionId: newVersionId, ...result.anchor, anchorStatus: result.status, score: result.score }, now);
+      ctx.citations.updateAnchor(
+        {
+          id: citation.id,
+          versionId: newVersionId,
+          ...result.anchor,
+          anchorStatus: result.status,
+          score: result.score,
+        },
+        now,
+      );
     }
   }
   return summary;

@@ -28,7 +28,10 @@ function decodeBase64(base64: string): Uint8Array {
   // The contract refuses this already; checked again because handlers can be called without it,
   // and an oversized file must never occupy memory twice.
   if (base64.length * 0.75 > MAX_SOURCE_BYTES + 4) {
-    throw new AppError('TOO_LARGE', `The file is larger than ${formatMegabytes(MAX_SOURCE_BYTES)}, the most a source may have.`);
+    throw new AppError(
+      'TOO_LARGE',
+      `The file is larger than ${formatMegabytes(MAX_SOURCE_BYTES)}, the most a source may have.`,
+    );
   }
   return Buffer.from(base64, 'base64');
 }

@@ -60,10 +60,16 @@ export interface ExtractedSource {
 export function extractText(input: ExtractInput): ExtractedSource {
   const { bytes, text, fileName, format: explicitFormat } = input;
   if ((bytes === undefined) === (text === undefined)) {
-    throw new AppError('INVALID_INPUT', 'Give either the bytes of a file or a text to import, not both and not neither.');
+    throw new AppError(
+      'INVALID_INPUT',
+      'Give either the bytes of a file or a text to import, not both and not neither.',
+    );
   }
   if (explicitFormat !== undefined && !SOURCE_FORMATS.includes(explicitFormat)) {
-    throw new AppError('INVALID_INPUT', `"${String(explicitFormat)}" is not a source format; use text, markdown or html.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `"${String(explicitFormat)}" is not a source format; use text, markdown or html.`,
+    );
   }
   const name = fileName === undefined ? null : baseName(fileName);
   const subject = name !== null ? `"${name}"` : bytes !== undefined ? 'The file' : 'The text';
@@ -79,7 +85,10 @@ export function extractText(input: ExtractInput): ExtractedSource {
     content = textValue;
   }
   if (!/\S/.test(content)) {
-    throw new AppError('UNSUPPORTED_FILE', `${name !== null ? `The file "${name}"` : subject} is empty; there is no text to import.`);
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      `${name !== null ? `The file "${name}"` : subject} is empty; there is no text to import.`,
+    );
   }
 
   const warnings: string[] = [];
@@ -95,12 +104,19 @@ export function extractText(input: ExtractInput): ExtractedSource {
   let extracted: RawExtract;
   try {
     extracted =
-      format === 'html' ? extractFromHtml(content, subject, warnings) : format === 'markdown' ? extractFromMarkdown(content, subject) : { ...NO_METADATA, text: content };
+      format === 'html'
+        ? extractFromHtml(content, subject, warnings)
+        : format === 'markdown'
+          ? extractFromMarkdown(content, subject)
+          : { ...NO_METADATA, text: content };
   } catch (error) {
     // Every step is recursive somewhere (parser, serializer, Markdown lexer); a document built
     // to nest tens of thousands of levels deep overflows the stack. Refuse it, don't crash.
     if (error instanceof RangeError) {
-      throw new AppError('UNSUPPORTED_FILE', `${subject} is nested too deeply to be read (it may be damaged or built to break programs); open it in a browser or editor and save it as plain text first.`);
+      throw new AppError(
+        'UNSUPPORTED_FILE',
+        `${subject} is nested too deeply to be read (it may be damaged or built to break programs); open it in a browser or editor and save it as plain text first.`,
+      );
     }
     throw error;
   }
@@ -144,7 +160,10 @@ function decodeBytes(bytes: Uint8Array, subject: string): string {
 
   const [b0, b1, b2, b3] = bytes;
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {
-    throw new AppError('UNSUPPORTED_FILE', `${subject} is UTF-32 text, which cannot be imported; save it as UTF-8 and import it again.`);
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      `${subject} is UTF-32 text, which cannot be imported; save it as UTF-8 and import it again.`,
+    );
   }
   let text: string;
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
@@ -152,7 +171,10 @@ function decodeBytes(bytes: Uint8Array, subject: string): string {
     try {
       text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
     } catch {
-      throw new AppError('UNSUPPORTED_FILE', `${subject} starts like UTF-16 text but is damaged (it has invalid characters); save it again as UTF-8 and import it again.`);
+      throw new AppError(
+        'UNSUPPORTED_FILE',
+        `${subject} starts like UTF-16 text but is damaged (it has invalid characters); save it again as UTF-8 and import it again.`,
+      );
     }
   } else {
     // A NUL byte is everywhere in binary files (and in UTF-16), but a few stray ones also turn
@@ -178,7 +200,10 @@ function decodeBytes(bytes: Uint8Array, subject: string): string {
     }
   }
   if (controlCharRatio(text) > MAX_CONTROL_CHAR_RATIO) {
-    throw new AppError('UNSUPPORTED_FILE', `${subject} looks like a binary file, not text; only plain text, Markdown and HTML can be imported.`);
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      `${subject} looks like a binary file, not text; only plain text, Markdown and HTML can be imported.`,
+    );
   }
   return text;
 }
@@ -190,7 +215,8 @@ function sniffBinaryKind(bytes: Uint8Array): string | null {
   const exportFirst = '; export it as text or HTML first.';
   if (startsWith(...ascii('%PDF-'))) return `a PDF${exportFirst}`;
   if (startsWith(...ascii('{\\rtf'))) return `an RTF document${exportFirst}`;
-  if (startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return `an older Office document (.doc, .xls or .ppt)${exportFirst}`;
+  if (startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
+    return `an older Office document (.doc, .xls or .ppt)${exportFirst}`;
   if (startsWith(0x50, 0x4b, 0x03, 0x04) || startsWith(0x50, 0x4b, 0x05, 0x06) || startsWith(0x50, 0x4b, 0x07, 0x08)) {
     return zipKind(bytes);
   }
@@ -198,7 +224,8 @@ function sniffBinaryKind(bytes: Uint8Array): string | null {
   if (startsWith(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return `a PNG image${notADocument}`;
   if (startsWith(0xff, 0xd8, 0xff)) return `a JPEG image${notADocument}`;
   if (startsWith(...ascii('GIF87a')) || startsWith(...ascii('GIF89a'))) return `a GIF image${notADocument}`;
-  if (startsWith(...ascii('RIFF')) && ascii('WEBP').every((b, i) => bytes[8 + i] === b)) return `a WebP image${notADocument}`;
+  if (startsWith(...ascii('RIFF')) && ascii('WEBP').every((b, i) => bytes[8 + i] === b))
+    return `a WebP image${notADocument}`;
   const unpackFirst = '; unpack it and import the documents inside.';
   if (startsWith(0x1f, 0x8b)) return `a gzip archive${unpackFirst}`;
   if (startsWith(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return `a 7-Zip archive${unpackFirst}`;
@@ -209,13 +236,16 @@ function sniffBinaryKind(bytes: Uint8Array): string | null {
 /** Office (OOXML, OpenDocument) and EPUB files are ZIP archives; the member names near the start or in the central directory at the end say which. */
 function zipKind(bytes: Uint8Array): string {
   const window = 64 * 1024;
-  const latin1 = (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
+  const latin1 = (from: number, to: number) =>
+    Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
   const probe = latin1(0, Math.min(bytes.length, window)) + latin1(Math.max(0, bytes.length - window), bytes.length);
   const exportFirst = '; export it as text or HTML first.';
   if (probe.includes('word/')) return `a Word document (.docx)${exportFirst}`;
-  if (probe.includes('xl/workbook') || probe.includes('xl/worksheets')) return `an Excel workbook (.xlsx)${exportFirst}`;
+  if (probe.includes('xl/workbook') || probe.includes('xl/worksheets'))
+    return `an Excel workbook (.xlsx)${exportFirst}`;
   if (probe.includes('ppt/')) return `a PowerPoint presentation (.pptx)${exportFirst}`;
-  if (probe.includes('application/vnd.oasis.opendocument')) return `an OpenDocument file (.odt, .ods or .odp)${exportFirst}`;
+  if (probe.includes('application/vnd.oasis.opendocument'))
+    return `an OpenDocument file (.odt, .ods or .odp)${exportFirst}`;
   if (probe.includes('application/epub+zip')) return `an EPUB e-book${exportFirst}`;
   return 'a ZIP archive; unpack it and import the documents inside.';
 }
@@ -295,7 +325,13 @@ function decideFormat(name: string | null, content: string): { format: SourceFor
   }
   if (startsLikeHtmlDocument(content)) {
     const named = byExtension === 'markdown' ? 'a Markdown file' : 'a text file';
-    return { format: 'html', warning: byExtension === null ? null : `"${name}" is named like ${named} but contains an HTML document, so it was read as HTML.` };
+    return {
+      format: 'html',
+      warning:
+        byExtension === null
+          ? null
+          : `"${name}" is named like ${named} but contains an HTML document, so it was read as HTML.`,
+    };
   }
   // Markdown is never guessed from content: plain text that happens to contain # or * must keep them.
   return { format: byExtension ?? 'text', warning: null };
@@ -327,14 +363,50 @@ const NO_METADATA = { title: null, author: null, publisher: null, publishedAt: n
 
 /** Elements whose content is never visible text: active or embedded content, metadata, form controls. */
 const NOT_TEXT_ELEMENTS = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'noframes', 'object', 'embed', 'noembed',
-  'applet', 'param', 'svg', 'math', 'head', 'title', 'meta', 'link', 'base', 'canvas', 'img', 'picture', 'source',
-  'track', 'video', 'audio', 'map', 'area', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist',
-  'output', 'progress', 'meter',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'noframes',
+  'object',
+  'embed',
+  'noembed',
+  'applet',
+  'param',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'canvas',
+  'img',
+  'picture',
+  'source',
+  'track',
+  'video',
+  'audio',
+  'map',
+  'area',
+  'input',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'textarea',
+  'datalist',
+  'output',
+  'progress',
+  'meter',
 ];
 const NOT_TEXT = new Set(NOT_TEXT_ELEMENTS);
 /** Inline styles that hide text (display, visibility, zero opacity or size), read after comments and white space are dropped. Stylesheets are not evaluated. */
-const HIDING_STYLE = /(?:^|;)(?:display:none|visibility:(?:hidden|collapse)|opacity:0*\.?0*(?:;|!|$)|font-size:0*\.?0*[a-z%]*(?:;|!|$))/;
+const HIDING_STYLE =
+  /(?:^|;)(?:display:none|visibility:(?:hidden|collapse)|opacity:0*\.?0*(?:;|!|$)|font-size:0*\.?0*[a-z%]*(?:;|!|$))/;
 
 /**
  * Markup with more elements than this is refused before jsdom builds its DOM, which costs about
@@ -390,9 +462,46 @@ function parseUntrustedHtml(html: string, subject: string): Document {
 
 /** Elements that never hold others open: void elements, and those whose end tag is optional (the parser closes them itself). */
 const NEVER_OPEN = new Set([
-  'area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta',
-  'param', 'source', 'track', 'wbr', 'html', 'head', 'body', 'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th',
-  'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'rb', 'rt', 'rp', 'rtc',
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'html',
+  'head',
+  'body',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'caption',
+  'rb',
+  'rt',
+  'rp',
+  'rtc',
 ]);
 /** Elements whose content is raw text up to their end tag; tags inside are not tags. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
@@ -445,7 +554,8 @@ function checkMarkupBeforeParsing(source: string, subject: string): void {
       if (at !== -1) open.length = at;
     }
     // Handled like the stack overflow it prevents.
-    if (open.push(name) > MAX_ESTIMATED_DEPTH) throw new RangeError(`Tags are nested more than ${MAX_ESTIMATED_DEPTH} levels deep.`);
+    if (open.push(name) > MAX_ESTIMATED_DEPTH)
+      throw new RangeError(`Tags are nested more than ${MAX_ESTIMATED_DEPTH} levels deep.`);
   }
 }
 
@@ -457,14 +567,23 @@ function extractFromHtml(html: string, subject: string, warnings: string[]): Raw
 }
 
 /** Reads a page's metadata, keeps only its visible content, and picks the main article out of that with Readability (or else keeps it all). */
-function chooseHtmlContent(html: string, subject: string, warnings: string[]): Omit<RawExtract, 'text'> & { contentHtml: string } {
+function chooseHtmlContent(
+  html: string,
+  subject: string,
+  warnings: string[],
+): Omit<RawExtract, 'text'> & { contentHtml: string } {
   const page = parseUntrustedHtml(html, subject);
   const pageMetadata = readPageMetadata(page);
   const visible = serializeVisibleBody(page);
   const readabilityHead = serializeMetadataForReadability(page);
 
   let contentHtml: string | null = null;
-  let articleMetadata: { title?: string | null; byline?: string | null; siteName?: string | null; publishedTime?: string | null } = {};
+  let articleMetadata: {
+    title?: string | null;
+    byline?: string | null;
+    siteName?: string | null;
+    publishedTime?: string | null;
+  } = {};
   if (visible.elements > READABILITY_MAX_ELEMENTS || visible.depth > READABILITY_MAX_DEPTH) {
     warnings.push(fallbackWarning('The page is too large or too deeply nested to pick out its main article'));
   } else {
@@ -476,7 +595,8 @@ function chooseHtmlContent(html: string, subject: string, warnings: string[]): O
       if (article !== null) {
         articleMetadata = article;
         const articleChars = collapsedLength(article.textContent);
-        if (article.content && articleChars > 0 && articleChars >= Math.min(ARTICLE_MIN_CHARS, pageChars / 2)) contentHtml = article.content;
+        if (article.content && articleChars > 0 && articleChars >= Math.min(ARTICLE_MIN_CHARS, pageChars / 2))
+          contentHtml = article.content;
       }
     } catch (error) {
       if (error instanceof RangeError) throw error;
@@ -490,7 +610,10 @@ function chooseHtmlContent(html: string, subject: string, warnings: string[]): O
     title: firstOf(articleMetadata.title, pageMetadata.title),
     author: firstOf(authorName(articleMetadata.byline), pageMetadata.author),
     publisher: oneLine(firstOf(pageMetadata.publisher, articleMetadata.siteName), MAX_NAME_CHARS),
-    publishedAt: pageMetadata.publishedAt.preferred ?? toIsoDate(articleMetadata.publishedTime) ?? pageMetadata.publishedAt.fallback,
+    publishedAt:
+      pageMetadata.publishedAt.preferred ??
+      toIsoDate(articleMetadata.publishedTime) ??
+      pageMetadata.publishedAt.fallback,
     language: pageMetadata.language,
   };
 }
@@ -525,7 +648,21 @@ function extractFromMarkdown(source: string, subject: string): RawExtract {
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 /** Tag and attribute names written back out; anything stranger the parser let through is renamed or dropped. */
 const PLAIN_TAG_NAME = /^[a-z][a-z0-9-]*$/;
 const PLAIN_ATTRIBUTE_NAME = /^[a-z_][a-z0-9_.:-]*$/;
@@ -566,14 +703,20 @@ function serializeVisibleBody(doc: Document): VisibleBody {
         // These show their content literally.
         out.push('<pre>', escapeText(el.textContent ?? ''), '</pre>');
       } else {
-        if (depth > MAX_ELEMENT_DEPTH) throw new RangeError(`Elements are nested more than ${MAX_ELEMENT_DEPTH} levels deep.`);
+        if (depth > MAX_ELEMENT_DEPTH)
+          throw new RangeError(`Elements are nested more than ${MAX_ELEMENT_DEPTH} levels deep.`);
         elements++;
         deepest = Math.max(deepest, depth);
         const tag = tagName(el);
         out.push(`<${tag}${attributes(el)}>`);
         if (!VOID_ELEMENTS.has(tag)) {
           // The parser drops a newline right after <pre>; write one more so a leading one survives.
-          if ((tag === 'pre' || tag === 'listing') && el.firstChild?.nodeType === TEXT_NODE && (el.firstChild as Text).data.startsWith('\n')) out.push('\n');
+          if (
+            (tag === 'pre' || tag === 'listing') &&
+            el.firstChild?.nodeType === TEXT_NODE &&
+            (el.firstChild as Text).data.startsWith('\n')
+          )
+            out.push('\n');
           if (el.firstChild === null) out.push(`</${tag}>`);
           else descend = true;
         }
@@ -641,11 +784,20 @@ function isHidden(el: Element): boolean {
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
   if (el.localName === 'dialog' && !el.hasAttribute('open')) return true;
   const style = el.getAttribute('style');
-  return style !== null && HIDING_STYLE.test(style.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, '').toLowerCase());
+  return (
+    style !== null &&
+    HIDING_STYLE.test(
+      style
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, '')
+        .toLowerCase(),
+    )
+  );
 }
 
 const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-const escapeAttribute = (text: string) => text.replace(/[&"<>]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === '<' ? '&lt;' : '&gt;'));
+const escapeAttribute = (text: string) =>
+  text.replace(/[&"<>]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === '<' ? '&lt;' : '&gt;'));
 
 function collapsedLength(text: string | null | undefined): number {
   return (text ?? '').replace(/\s+/g, ' ').trim().length;
@@ -685,9 +837,21 @@ const htmlToPlainText = compile({
     { selector: 'tr', ...block(1) },
     { selector: 'td', format: 'tableCell' },
     { selector: 'th', format: 'tableCell' },
-    ...['dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'details', 'summary', 'fieldset', 'legend', 'center', 'dialog', 'hgroup'].map(
-      (selector) => ({ selector, ...block(1) }),
-    ),
+    ...[
+      'dl',
+      'dt',
+      'dd',
+      'figure',
+      'figcaption',
+      'address',
+      'details',
+      'summary',
+      'fieldset',
+      'legend',
+      'center',
+      'dialog',
+      'hgroup',
+    ].map((selector) => ({ selector, ...block(1) })),
     { selector: 'listing', format: 'pre' },
     { selector: 'q', format: 'inlineSurround', options: { prefix: '“', suffix: '”' } },
     // Second line of defence: serializeVisibleBody left these out already.
@@ -707,9 +871,23 @@ interface PageMetadata {
 }
 
 const PUBLISHED_META = [
-  'article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.issued', 'dcterms.date', 'dcterms.created',
-  'citation_publication_date', 'citation_date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'sailthru.date',
-  'parsely-pub-date', 'og:published_time',
+  'article:published_time',
+  'datepublished',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'citation_publication_date',
+  'citation_date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'og:published_time',
 ];
 
 /** Reads what the page says about itself: meta tags, <title>, <time> and <html lang>, wherever they are in the page. */
@@ -725,7 +903,12 @@ function readPageMetadata(doc: Document): PageMetadata {
   }
   const meta = (...keys: string[]) => firstOf(...keys.map((key) => metas.get(key)));
 
-  const timeValues = ['time[pubdate][datetime]', '[itemprop~="datePublished"]', 'article time[datetime]', 'time[datetime]'].map((selector) => {
+  const timeValues = [
+    'time[pubdate][datetime]',
+    '[itemprop~="datePublished"]',
+    'article time[datetime]',
+    'time[datetime]',
+  ].map((selector) => {
     const el = doc.querySelector(selector);
     return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
   });
@@ -733,7 +916,11 @@ function readPageMetadata(doc: Document): PageMetadata {
 
   return {
     title: firstOf(doc.title, meta('og:title', 'twitter:title')),
-    author: firstOf(...['author', 'dc.creator', 'dcterms.creator', 'article:author', 'parsely-author', 'sailthru.author'].map((key) => authorName(metas.get(key)))),
+    author: firstOf(
+      ...['author', 'dc.creator', 'dcterms.creator', 'article:author', 'parsely-author', 'sailthru.author'].map((key) =>
+        authorName(metas.get(key)),
+      ),
+    ),
     publisher: oneLine(meta('og:site_name', 'dc.publisher', 'dcterms.publisher'), MAX_NAME_CHARS),
     publishedAt: {
       preferred: firstDate(PUBLISHED_META.map((key) => metas.get(key))),
@@ -807,7 +994,8 @@ function toIsoDate(raw: string | null | undefined): string | null {
   }
   const day = /^(\d{4})([-/]?)(\d{2})\2(\d{2})$/.exec(value);
   if (day) return calendarDate(Number(day[1]), Number(day[3]), Number(day[4]));
-  const stamp = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(value);
+  const stamp =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(value);
   if (stamp) {
     const [, y, mo, d, h, mi, s, zone] = stamp;
     const date = calendarDate(Number(y), Number(mo), Number(d));
@@ -837,7 +1025,10 @@ function utcTimestamp(time: number): string | null {
 
 function firstLanguage(values: Array<string | null | undefined>): string | null {
   for (const value of values) {
-    const tag = value?.trim().replace(/_/g, '-').split(/[\s,;]/)[0];
+    const tag = value
+      ?.trim()
+      .replace(/_/g, '-')
+      .split(/[\s,;]/)[0];
     if (!tag) continue;
     try {
       const canonical = Intl.getCanonicalLocales(tag)[0];

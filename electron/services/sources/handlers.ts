@@ -7,7 +7,10 @@ import type { ServiceContext } from '../context';
 import { reanchorSourceCitations } from './anchorCitations';
 import type { TextExtractor } from './textExtractor';
 
-type SourceHandlers = Pick<Handlers, 'sources.import' | 'sources.list' | 'sources.get' | 'sources.update' | 'sources.versions'>;
+type SourceHandlers = Pick<
+  Handlers,
+  'sources.import' | 'sources.list' | 'sources.get' | 'sources.update' | 'sources.versions'
+>;
 
 function requireSource(ctx: ServiceContext, sourceId: number) {
   const source = ctx.sources.get(sourceId);
@@ -44,9 +47,19 @@ export function createSourceHandlers(ctx: ServiceContext, extractor: TextExtract
           if (current.sha256 === sha256) {
             const counts = { exact: 0, fuzzy: 0, orphaned: 0 };
             for (const c of ctx.citations.forSource(sourceId)) counts[c.anchorStatus] += 1;
-            return { sourceId, versionId: current.id, unchanged: true, duplicateOfSourceId: null, reanchor: counts, warnings: [...warnings, 'The text is identical to the current version; no new version was made.'] };
+            return {
+              sourceId,
+              versionId: current.id,
+              unchanged: true,
+              duplicateOfSourceId: null,
+              reanchor: counts,
+              warnings: [...warnings, 'The text is identical to the current version; no new version was made.'],
+            };
           }
-          const versionId = ctx.sources.insertVersion({ sourceId, text: extracted.text, sha256, format: extracted.format, fileName: content.fileName ?? null }, now);
+          const versionId = ctx.sources.insertVersion(
+            { sourceId, text: extracted.text, sha256, format: extracted.format, fileName: content.fileName ?? null },
+            now,
+          );
           const reanchor = reanchorSourceCitations(ctx, sourceId, versionId, extracted.text);
           return { sourceId, versionId, unchanged: false, duplicateOfSourceId: null, reanchor, warnings };
         }
@@ -61,7 +74,10 @@ export function createSourceHandlers(ctx: ServiceContext, extractor: TextExtract
             unchanged: true,
             duplicateOfSourceId: duplicateOf,
             reanchor: { exact: 0, fuzzy: 0, orphaned: 0 },
-            warnings: [...warnings, `This text is already in the library as "${existing.title}"; nothing new was imported.`],
+            warnings: [
+              ...warnings,
+              `This text is already in the library as "${existing.title}"; nothing new was imported.`,
+            ],
           };
         }
         const fullMetadata: SourceMetadata = {
@@ -74,8 +90,24 @@ export function createSourceHandlers(ctx: ServiceContext, extractor: TextExtract
           reliability: metadata.reliability ?? 'F',
         };
         const newSourceId = ctx.sources.insert(fullMetadata, now);
-        const versionId = ctx.sources.insertVersion({ sourceId: newSourceId, text: extracted.text, sha256, format: extracted.format, fileName: content.fileName ?? null }, now);
-        return { sourceId: newSourceId, versionId, unchanged: false, duplicateOfSourceId: null, reanchor: { exact: 0, fuzzy: 0, orphaned: 0 }, warnings };
+        const versionId = ctx.sources.insertVersion(
+          {
+            sourceId: newSourceId,
+            text: extracted.text,
+            sha256,
+            format: extracted.format,
+            fileName: content.fileName ?? null,
+          },
+          now,
+        );
+        return {
+          sourceId: newSourceId,
+          versionId,
+          unchanged: false,
+          duplicateOfSourceId: null,
+          reanchor: { exact: 0, fuzzy: 0, orphaned: 0 },
+          warnings,
+        };
       });
     },
 
@@ -86,7 +118,8 @@ export function createSourceHandlers(ctx: ServiceContext, extractor: TextExtract
     'sources.get'({ sourceId, versionId }) {
       const source = requireSource(ctx, sourceId);
       const version = ctx.sources.getVersion(versionId ?? source.currentVersionId);
-      if (!version || version.sourceId !== sourceId) throw new AppError('NOT_FOUND', `Source ${sourceId} has no version with id ${versionId}.`);
+      if (!version || version.sourceId !== sourceId)
+        throw new AppError('NOT_FOUND', `Source ${sourceId} has no version with id ${versionId}.`);
       return { source, version, text: ctx.sources.versionText(version.id)! };
     },
 

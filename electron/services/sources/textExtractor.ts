@@ -54,7 +54,10 @@ export function createTextExtractor({ logError, maxHeapMb }: TextExtractorOption
 
   function startWorker(): Worker {
     const { script, execArgv } = workerScript();
-    const started = new Worker(script, { execArgv, ...(maxHeapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}) });
+    const started = new Worker(script, {
+      execArgv,
+      ...(maxHeapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}),
+    });
     started.unref();
     let failure: Error | undefined;
     started.on('message', (reply: ExtractionReply) => {
@@ -62,7 +65,8 @@ export function createTextExtractor({ logError, maxHeapMb }: TextExtractorOption
       if (job?.worker !== started) return;
       running = null;
       if (reply.ok) job.resolve(reply.extracted);
-      else if ('error' in reply && isAppErrorPayload(reply.error)) job.reject(new AppError(reply.error.code, reply.error.message));
+      else if ('error' in reply && isAppErrorPayload(reply.error))
+        job.reject(new AppError(reply.error.code, reply.error.message));
       else job.reject(workerBug(reply));
     });
     // An uncaught error (out of memory included) ends the worker; 'exit' follows and fails the import.
@@ -72,10 +76,16 @@ export function createTextExtractor({ logError, maxHeapMb }: TextExtractorOption
       const job = running?.worker === started ? running : null;
       if (job) running = null;
       if (closed) {
-        job?.reject(new AppError('NOT_AVAILABLE', `The library was closed while ${job.subject} was being read; nothing was imported.`));
+        job?.reject(
+          new AppError(
+            'NOT_AVAILABLE',
+            `The library was closed while ${job.subject} was being read; nothing was imported.`,
+          ),
+        );
         return;
       }
-      if (job || failure) logError(failure ?? new Error(`The text extraction worker exited with code ${exitCode} during an import.`));
+      if (job || failure)
+        logError(failure ?? new Error(`The text extraction worker exited with code ${exitCode} during an import.`));
       job?.reject(crashError(job.subject, failure));
     });
     return started;
@@ -118,7 +128,8 @@ function workerScript(): { script: string | URL; execArgv: string[] } {
   const here = new URL(import.meta.url);
   // Nothing of the parent's command line (e.g. `--import tsx`, an inspector port) is meant for the worker.
   const execArgv: string[] = [];
-  if (!here.pathname.endsWith('.ts')) return { script: fileURLToPath(new URL('./extractionWorker.cjs', here)), execArgv };
+  if (!here.pathname.endsWith('.ts'))
+    return { script: fileURLToPath(new URL('./extractionWorker.cjs', here)), execArgv };
   const entry = new URL('./extractionWorker.ts', here).href;
   const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
   const bootstrap = `import { tsImport } from ${JSON.stringify(tsx)};\nawait tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)});`;
@@ -137,11 +148,20 @@ function crashError(subject: string, failure: Error | undefined): AppError {
       `Reading ${subject} took more memory than an import may use, so it was stopped; nothing was imported. If it is a very large or unusual document, save it as plain text and import that.`,
     );
   }
-  return new AppError('INTERNAL', `Reading ${subject} stopped unexpectedly; nothing was imported. Try again — if it fails again, the file may be damaged.`);
+  return new AppError(
+    'INTERNAL',
+    `Reading ${subject} stopped unexpectedly; nothing was imported. Try again — if it fails again, the file may be damaged.`,
+  );
 }
 
 function workerBug(reply: ExtractionReply): Error {
-  const bug = 'bug' in reply ? reply.bug : { message: `The text extraction worker sent an answer it should not: ${JSON.stringify(reply).slice(0, 200)}`, stack: undefined };
+  const bug =
+    'bug' in reply
+      ? reply.bug
+      : {
+          message: `The text extraction worker sent an answer it should not: ${JSON.stringify(reply).slice(0, 200)}`,
+          stack: undefined,
+        };
   const error = new Error(bug.message);
   if (bug.stack !== undefined) error.stack = bug.stack;
   return error;

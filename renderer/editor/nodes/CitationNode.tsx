@@ -55,7 +55,9 @@ export class CitationNode extends DecoratorNode<JSX.Element> {
 
   static override importDOM(): DOMConversionMap | null {
     const convert = (element: HTMLElement) =>
-      element.hasAttribute(CITATION_ID_ATTRIBUTE) ? { conversion: $convertCitationElement, priority: 3 as const } : null;
+      element.hasAttribute(CITATION_ID_ATTRIBUTE)
+        ? { conversion: $convertCitationElement, priority: 3 as const }
+        : null;
     return { sup: convert, span: convert, a: convert };
   }
 

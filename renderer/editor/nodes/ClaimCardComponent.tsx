@@ -12,7 +12,12 @@ import {
   type InformationCredibility,
   type SourceReliability,
 } from '../../../shared/tradecraft/vocabularies';
-import { useBriefEditorServices, useCitationNumbers, useNodeSelected, type BriefEditorServices } from '../editorContext';
+import {
+  useBriefEditorServices,
+  useCitationNumbers,
+  useNodeSelected,
+  type BriefEditorServices,
+} from '../editorContext';
 import { editorStats } from '../editorStats';
 import { useClaim } from '../state/claimStore';
 import { useHostShown } from './hostVisibility';
@@ -32,8 +37,12 @@ export function cardGrading(claim: Claim): { text: string; title: string } | nul
   return gradingOf(best.sourceReliability, claim.credibility);
 }
 
-function gradingOf(reliability: SourceReliability, credibility: InformationCredibility | null): { text: string; title: string } {
-  const info = credibility == null ? 'information credibility not graded' : `information ${INFORMATION_CREDIBILITY[credibility]}`;
+function gradingOf(
+  reliability: SourceReliability,
+  credibility: InformationCredibility | null,
+): { text: string; title: string } {
+  const info =
+    credibility == null ? 'information credibility not graded' : `information ${INFORMATION_CREDIBILITY[credibility]}`;
   return { text: formatGrading(reliability, credibility), title: `Source ${SOURCE_RELIABILITY[reliability]}; ${info}` };
 }
 
@@ -44,11 +53,25 @@ function percent(score: number | null): string {
 function citationLabel(n: number, c: Citation): string {
   const where = c.sourceTitle || `source ${c.sourceId}`;
   const status =
-    c.anchorStatus === 'orphaned' ? ', passage not found in the current version' : c.anchorStatus === 'fuzzy' ? `, approximate match ${percent(c.score)}` : '';
+    c.anchorStatus === 'orphaned'
+      ? ', passage not found in the current version'
+      : c.anchorStatus === 'fuzzy'
+        ? `, approximate match ${percent(c.score)}`
+        : '';
   return `Citation ${n || ''}: ${where}${status}. Open the passage.`;
 }
 
-function CitationItem({ citation, n, claim, services }: { citation: Citation; n: number; claim: Claim; services: BriefEditorServices | null }): JSX.Element {
+function CitationItem({
+  citation,
+  n,
+  claim,
+  services,
+}: {
+  citation: Citation;
+  n: number;
+  claim: Claim;
+  services: BriefEditorServices | null;
+}): JSX.Element {
   const grading = gradingOf(citation.sourceReliability, claim.credibility);
   return (
     <li className={`be-card__citation be-card__citation--${citation.anchorStatus}`}>
@@ -66,7 +89,9 @@ function CitationItem({ citation, n, claim, services }: { citation: Citation; n:
       <span className="be-card__grade" title={grading.title}>
         {grading.text}
       </span>
-      {citation.stance !== 'supports' && <span className={`be-card__stance be-card__stance--${citation.stance}`}>{STANCE_LABEL[citation.stance]}</span>}
+      {citation.stance !== 'supports' && (
+        <span className={`be-card__stance be-card__stance--${citation.stance}`}>{STANCE_LABEL[citation.stance]}</span>
+      )}
       {citation.anchorStatus === 'fuzzy' && (
         <span className="be-flag be-flag--fuzzy" title="The source changed; the passage was found approximately.">
           ≈ {percent(citation.score)} match
@@ -103,7 +128,12 @@ function ClaimCardView({ claimId, nodeKey }: { claimId: number; nodeKey: string 
             : 'Loading claim…';
     const state = entry.state === 'loading' && claimId !== 0 ? 'loading' : 'broken';
     return (
-      <article className={`be-card be-card--${state}${selectedClass}`} data-claim-id={claimId} aria-label="Claim card" aria-busy={state === 'loading'}>
+      <article
+        className={`be-card be-card--${state}${selectedClass}`}
+        data-claim-id={claimId}
+        aria-label="Claim card"
+        aria-busy={state === 'loading'}
+      >
         <p className="be-card__placeholder">{message}</p>
       </article>
     );
@@ -146,7 +176,12 @@ function ClaimCardView({ claimId, nodeKey }: { claimId: number; nodeKey: string 
         <span className="be-card__spacer" />
         {claim.usedInBriefs > 1 && <span className="be-card__usage">used in {claim.usedInBriefs} briefs</span>}
         {canOpen && (
-          <button type="button" className="be-card__action" onClick={() => services?.openClaim(claimId)} aria-label="Edit this claim card">
+          <button
+            type="button"
+            className="be-card__action"
+            onClick={() => services?.openClaim(claimId)}
+            aria-label="Edit this claim card"
+          >
             Edit
           </button>
         )}

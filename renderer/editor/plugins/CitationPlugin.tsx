@@ -48,7 +48,8 @@ export function $insertCitation(citationId: number): CitationNode {
 export function CitationPlugin(): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    if (!editor.hasNodes([CitationNode])) throw new Error('CitationPlugin: CitationNode is not registered on the editor.');
+    if (!editor.hasNodes([CitationNode]))
+      throw new Error('CitationPlugin: CitationNode is not registered on the editor.');
     return editor.registerCommand(
       INSERT_CITATION_COMMAND,
       (citationId) => {

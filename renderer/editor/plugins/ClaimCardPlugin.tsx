@@ -55,7 +55,8 @@ export function scrollNodeIntoView(editor: LexicalEditor, key: string): void {
 export function ClaimCardPlugin(): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    if (!editor.hasNodes([ClaimCardNode])) throw new Error('ClaimCardPlugin: ClaimCardNode is not registered on the editor.');
+    if (!editor.hasNodes([ClaimCardNode]))
+      throw new Error('ClaimCardPlugin: ClaimCardNode is not registered on the editor.');
     return mergeRegister(
       editor.registerCommand(
         INSERT_CLAIM_CARD_COMMAND,

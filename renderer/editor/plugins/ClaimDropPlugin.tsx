@@ -54,7 +54,10 @@ function $blockDropTarget(editor: LexicalEditor, event: DragEvent): { key: strin
   const block = node.getParent()?.getKey() === 'root' ? node : node.getTopLevelElement();
   if (block === null) return null;
   const rect = editor.getElementByKey(block.getKey())?.getBoundingClientRect();
-  return { key: block.getKey(), before: rect !== undefined && rect.height > 0 && event.clientY < rect.top + rect.height / 2 };
+  return {
+    key: block.getKey(),
+    before: rect !== undefined && rect.height > 0 && event.clientY < rect.top + rect.height / 2,
+  };
 }
 
 /** Inserts a card before or after the block under the pointer (into it, if it is an empty paragraph). */

@@ -69,7 +69,10 @@ function Snippet({ text }: { text: string }): JSX.Element {
 }
 
 function bestGrading(hit: ClaimSearchHit): string | null {
-  const reliabilities = hit.citations.filter((c) => c.anchorStatus !== 'orphaned').map((c) => c.sourceReliability).sort();
+  const reliabilities = hit.citations
+    .filter((c) => c.anchorStatus !== 'orphaned')
+    .map((c) => c.sourceReliability)
+    .sort();
   return reliabilities[0] ? formatGrading(reliabilities[0], hit.credibility) : null;
 }
 
@@ -216,16 +219,25 @@ export function SlashClaimPlugin(): JSX.Element {
                           {option.hit.snippet ? <Snippet text={option.hit.snippet} /> : option.hit.statement}
                         </span>
                         <span className="be-typeahead__meta">
-                          {bestGrading(option.hit) && <span className="be-card__grading">{bestGrading(option.hit)}</span>}
+                          {bestGrading(option.hit) && (
+                            <span className="be-card__grading">{bestGrading(option.hit)}</span>
+                          )}
                           <span className={`be-badge be-badge--${option.hit.status}`}>{option.hit.status}</span>
-                          {option.hit.citations.length === 0 && <span className="be-typeahead__uncited">no citation</span>}
+                          {option.hit.citations.length === 0 && (
+                            <span className="be-typeahead__uncited">no citation</span>
+                          )}
                         </span>
                       </li>
                     ))}
                   </ul>
                 ) : (
                   <p className="be-typeahead__empty" role="status">
-                    {state.error ?? (state.loading ? 'Searching…' : query ? 'No claim matches. Create one from a source passage.' : 'No claims yet.')}
+                    {state.error ??
+                      (state.loading
+                        ? 'Searching…'
+                        : query
+                          ? 'No claim matches. Create one from a source passage.'
+                          : 'No claims yet.')}
                   </p>
                 )}
                 <div className="be-typeahead__hint">↑↓ to choose · Enter to insert · Esc to close</div>

@@ -18,7 +18,18 @@ import {
   REDO_COMMAND,
   UNDO_COMMAND,
 } from 'lexical';
-import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type FocusEvent, type JSX, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FocusEvent,
+  type JSX,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { formatShortcut } from '../../ui/keyboard';
 import { EDITOR_SHORTCUTS, type EditorShortcut } from '../editorShortcuts';
 import { $currentBlockType, $selectionInLink, BLOCK_LABELS, setBlockType, type BlockType } from '../formatting';
@@ -50,7 +61,13 @@ function $readToolbarState(): ToolbarState {
 }
 
 function sameState(a: ToolbarState, b: ToolbarState): boolean {
-  return a.block === b.block && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.link === b.link;
+  return (
+    a.block === b.block &&
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.underline === b.underline &&
+    a.link === b.link
+  );
 }
 
 function title(label: string, shortcut?: EditorShortcut): string {
@@ -86,7 +103,9 @@ function ToolButton(props: {
 
 function ariaKeys(s: EditorShortcut): string {
   const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-  return [s.mod && (mac ? 'Meta' : 'Control'), s.alt && 'Alt', s.shift && 'Shift', s.key.toUpperCase()].filter(Boolean).join('+');
+  return [s.mod && (mac ? 'Meta' : 'Control'), s.alt && 'Alt', s.shift && 'Shift', s.key.toUpperCase()]
+    .filter(Boolean)
+    .join('+');
 }
 
 const BLOCK_BUTTONS: { type: BlockType; text: string; shortcut: EditorShortcut }[] = [
@@ -97,7 +116,19 @@ const BLOCK_BUTTONS: { type: BlockType; text: string; shortcut: EditorShortcut }
 ];
 
 /** The link editor: validates the address (http, https, mailto only) before anything is changed. */
-function LinkEditor({ editor, saved, initialUrl, inLink, onDone }: { editor: LexicalEditor; saved: BaseSelection | null; initialUrl: string; inLink: boolean; onDone(): void }): JSX.Element {
+function LinkEditor({
+  editor,
+  saved,
+  initialUrl,
+  inLink,
+  onDone,
+}: {
+  editor: LexicalEditor;
+  saved: BaseSelection | null;
+  initialUrl: string;
+  inLink: boolean;
+  onDone(): void;
+}): JSX.Element {
   const [value, setValue] = useState(initialUrl);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -124,7 +155,8 @@ function LinkEditor({ editor, saved, initialUrl, inLink, onDone }: { editor: Lex
       const node = selection.anchor.getNode();
       const link = $isLinkNode(node) ? node : $isLinkNode(node.getParent()) ? node.getParent() : null;
       if (selection.isCollapsed() && $isLinkNode(link)) link.setURL(result.url);
-      else if (selection.isCollapsed()) selection.insertNodes([$createLinkNode(result.url).append($createTextNode(value.trim()))]);
+      else if (selection.isCollapsed())
+        selection.insertNodes([$createLinkNode(result.url).append($createTextNode(value.trim()))]);
       else $toggleLink(result.url);
     });
     finish();
@@ -195,7 +227,11 @@ function LinkEditor({ editor, saved, initialUrl, inLink, onDone }: { editor: Lex
  * Roving focus for the toolbar (WAI-ARIA toolbar pattern): one Tab stop, arrow keys, Home and End
  * move between the enabled buttons.
  */
-function useRovingFocus(): { ref: (el: HTMLDivElement | null) => void; onKeyDown(e: KeyboardEvent<HTMLDivElement>): void; onFocus(e: FocusEvent<HTMLDivElement>): void } {
+function useRovingFocus(): {
+  ref: (el: HTMLDivElement | null) => void;
+  onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
+  onFocus(e: FocusEvent<HTMLDivElement>): void;
+} {
   const element = useRef<HTMLDivElement | null>(null);
   const buttons = () => [...(element.current?.querySelectorAll<HTMLButtonElement>('button.be-tool') ?? [])];
   const makeCurrent = (target: HTMLButtonElement | undefined) => {
@@ -211,7 +247,8 @@ function useRovingFocus(): { ref: (el: HTMLDivElement | null) => void; onKeyDown
     };
     sync();
     const observer = typeof MutationObserver !== 'undefined' ? new MutationObserver(sync) : null;
-    if (element.current) observer?.observe(element.current, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    if (element.current)
+      observer?.observe(element.current, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
     return () => observer?.disconnect();
   }, []);
   return {
@@ -225,7 +262,16 @@ function useRovingFocus(): { ref: (el: HTMLDivElement | null) => void; onKeyDown
       const enabled = buttons().filter((b) => !b.disabled);
       const i = enabled.indexOf(document.activeElement as HTMLButtonElement);
       if (i < 0) return;
-      const next = e.key === 'ArrowRight' ? enabled[(i + 1) % enabled.length] : e.key === 'ArrowLeft' ? enabled[(i - 1 + enabled.length) % enabled.length] : e.key === 'Home' ? enabled[0] : e.key === 'End' ? enabled.at(-1) : undefined;
+      const next =
+        e.key === 'ArrowRight'
+          ? enabled[(i + 1) % enabled.length]
+          : e.key === 'ArrowLeft'
+            ? enabled[(i - 1 + enabled.length) % enabled.length]
+            : e.key === 'Home'
+              ? enabled[0]
+              : e.key === 'End'
+                ? enabled.at(-1)
+                : undefined;
       if (!next) return;
       e.preventDefault();
       makeCurrent(next);
@@ -237,7 +283,8 @@ function useRovingFocus(): { ref: (el: HTMLDivElement | null) => void; onKeyDown
 function SaveState({ status }: { status: StatusStore }): JSX.Element {
   const s = useSyncExternalStore(status.subscribe, status.get, status.get);
   const time = s.savedAt ? new Date(s.savedAt) : null;
-  const when = time && !Number.isNaN(time.getTime()) ? time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : null;
+  const when =
+    time && !Number.isNaN(time.getTime()) ? time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : null;
   const text = s.error ? 'Not saved' : s.saving ? 'Saving…' : s.dirty ? 'Edited' : when ? `Saved ${when}` : 'Saved';
   return (
     <>
@@ -300,44 +347,111 @@ export function ToolbarPlugin({ status }: { status: StatusStore }): JSX.Element 
 
   return (
     <div className="be-toolbar-wrap">
-      <div className="be-toolbar" role="toolbar" aria-label="Formatting" aria-orientation="horizontal" ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
+      <div
+        className="be-toolbar"
+        role="toolbar"
+        aria-label="Formatting"
+        aria-orientation="horizontal"
+        ref={roving.ref}
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+      >
         <div className="be-toolbar__group" role="group" aria-label="History">
-          <ToolButton label="Undo" shortcut={EDITOR_SHORTCUTS.undo} disabled={disabled || !canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+          <ToolButton
+            label="Undo"
+            shortcut={EDITOR_SHORTCUTS.undo}
+            disabled={disabled || !canUndo}
+            onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+          >
             <UndoIcon />
           </ToolButton>
-          <ToolButton label="Redo" shortcut={EDITOR_SHORTCUTS.redo} disabled={disabled || !canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+          <ToolButton
+            label="Redo"
+            shortcut={EDITOR_SHORTCUTS.redo}
+            disabled={disabled || !canRedo}
+            onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+          >
             <RedoIcon />
           </ToolButton>
         </div>
         <div className="be-toolbar__group" aria-label="Block type" role="group">
           {BLOCK_BUTTONS.map((b) => (
-            <ToolButton key={b.type} label={BLOCK_LABELS[b.type]} shortcut={b.shortcut} pressed={state.block === b.type} disabled={textDisabled} onClick={() => setBlockType(editor, b.type)}>
+            <ToolButton
+              key={b.type}
+              label={BLOCK_LABELS[b.type]}
+              shortcut={b.shortcut}
+              pressed={state.block === b.type}
+              disabled={textDisabled}
+              onClick={() => setBlockType(editor, b.type)}
+            >
               <span aria-hidden="true">{b.text}</span>
             </ToolButton>
           ))}
         </div>
         <div className="be-toolbar__group" role="group" aria-label="Text style">
-          <ToolButton label="Bold" shortcut={EDITOR_SHORTCUTS.bold} pressed={state.bold} disabled={textDisabled} onClick={() => format('bold')}>
+          <ToolButton
+            label="Bold"
+            shortcut={EDITOR_SHORTCUTS.bold}
+            pressed={state.bold}
+            disabled={textDisabled}
+            onClick={() => format('bold')}
+          >
             <b aria-hidden="true">B</b>
           </ToolButton>
-          <ToolButton label="Italic" shortcut={EDITOR_SHORTCUTS.italic} pressed={state.italic} disabled={textDisabled} onClick={() => format('italic')}>
+          <ToolButton
+            label="Italic"
+            shortcut={EDITOR_SHORTCUTS.italic}
+            pressed={state.italic}
+            disabled={textDisabled}
+            onClick={() => format('italic')}
+          >
             <i aria-hidden="true">I</i>
           </ToolButton>
-          <ToolButton label="Underline" shortcut={EDITOR_SHORTCUTS.underline} pressed={state.underline} disabled={textDisabled} onClick={() => format('underline')}>
+          <ToolButton
+            label="Underline"
+            shortcut={EDITOR_SHORTCUTS.underline}
+            pressed={state.underline}
+            disabled={textDisabled}
+            onClick={() => format('underline')}
+          >
             <u aria-hidden="true">U</u>
           </ToolButton>
         </div>
         <div className="be-toolbar__group" role="group" aria-label="Lists and quotes">
-          <ToolButton label={BLOCK_LABELS.bullet} shortcut={EDITOR_SHORTCUTS.bulletedList} pressed={state.block === 'bullet'} disabled={textDisabled} onClick={() => setBlockType(editor, 'bullet')}>
+          <ToolButton
+            label={BLOCK_LABELS.bullet}
+            shortcut={EDITOR_SHORTCUTS.bulletedList}
+            pressed={state.block === 'bullet'}
+            disabled={textDisabled}
+            onClick={() => setBlockType(editor, 'bullet')}
+          >
             <BulletListIcon />
           </ToolButton>
-          <ToolButton label={BLOCK_LABELS.number} shortcut={EDITOR_SHORTCUTS.numberedList} pressed={state.block === 'number'} disabled={textDisabled} onClick={() => setBlockType(editor, 'number')}>
+          <ToolButton
+            label={BLOCK_LABELS.number}
+            shortcut={EDITOR_SHORTCUTS.numberedList}
+            pressed={state.block === 'number'}
+            disabled={textDisabled}
+            onClick={() => setBlockType(editor, 'number')}
+          >
             <NumberListIcon />
           </ToolButton>
-          <ToolButton label={BLOCK_LABELS.quote} shortcut={EDITOR_SHORTCUTS.quote} pressed={state.block === 'quote'} disabled={textDisabled} onClick={() => setBlockType(editor, 'quote')}>
+          <ToolButton
+            label={BLOCK_LABELS.quote}
+            shortcut={EDITOR_SHORTCUTS.quote}
+            pressed={state.block === 'quote'}
+            disabled={textDisabled}
+            onClick={() => setBlockType(editor, 'quote')}
+          >
             <QuoteIcon />
           </ToolButton>
-          <ToolButton label={state.link ? 'Edit link' : 'Link'} shortcut={EDITOR_SHORTCUTS.link} pressed={state.link} disabled={textDisabled} onClick={openLinkEditor}>
+          <ToolButton
+            label={state.link ? 'Edit link' : 'Link'}
+            shortcut={EDITOR_SHORTCUTS.link}
+            pressed={state.link}
+            disabled={textDisabled}
+            onClick={openLinkEditor}
+          >
             <LinkIcon />
           </ToolButton>
         </div>
@@ -345,7 +459,15 @@ export function ToolbarPlugin({ status }: { status: StatusStore }): JSX.Element 
           <SaveState status={status} />
         </div>
       </div>
-      {link && <LinkEditor editor={editor} saved={link.saved} initialUrl={link.url} inLink={link.inLink} onDone={() => setLink(null)} />}
+      {link && (
+        <LinkEditor
+          editor={editor}
+          saved={link.saved}
+          initialUrl={link.url}
+          inLink={link.inLink}
+          onDone={() => setLink(null)}
+        />
+      )}
     </div>
   );
 }

@@ -139,7 +139,8 @@ export class BriefSaver {
       this.inFlight -= 1;
       if (pendingSaves.get(briefId) === tracked) pendingSaves.delete(briefId);
       if (this.inFlight === 0) status.update({ saving: false });
-      if (this.inFlight === 0 && this.dirty && this.timer === null && !this.halted && !this.disposed) this.schedule(this.options.delayMs ?? AUTOSAVE_DELAY_MS);
+      if (this.inFlight === 0 && this.dirty && this.timer === null && !this.halted && !this.disposed)
+        this.schedule(this.options.delayMs ?? AUTOSAVE_DELAY_MS);
     });
     pendingSaves.set(briefId, Promise.all([pendingSaves.get(briefId), tracked]));
   }

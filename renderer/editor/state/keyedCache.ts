@@ -4,10 +4,7 @@
 // its ids are fetched differ between the caches, so those are left to each.
 
 export type CacheEntry<Ready extends { state: 'ready' }> =
-  | { state: 'loading' }
-  | Ready
-  | { state: 'missing' }
-  | { state: 'error'; message: string };
+  { state: 'loading' } | Ready | { state: 'missing' } | { state: 'error'; message: string };
 
 const LOADING = { state: 'loading' } as const;
 export const MISSING = { state: 'missing' } as const;

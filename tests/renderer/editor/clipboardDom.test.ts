@@ -4,11 +4,24 @@
 import { $generateHtmlFromNodes, $generateNodesFromDOM } from '@lexical/html';
 import { $getRoot, $insertNodes, createEditor, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { claimCardNode, collectReferences, documentOf, paragraphNode, textNode, type SerializedDocument } from '../../../shared/briefs/document';
+import {
+  claimCardNode,
+  collectReferences,
+  documentOf,
+  paragraphNode,
+  textNode,
+  type SerializedDocument,
+} from '../../../shared/briefs/document';
 import { BRIEF_NODES } from '../../../renderer/editor/nodes';
 
 function newEditor(): LexicalEditor {
-  return createEditor({ namespace: 'test', nodes: BRIEF_NODES, onError: (e) => { throw e; } });
+  return createEditor({
+    namespace: 'test',
+    nodes: BRIEF_NODES,
+    onError: (e) => {
+      throw e;
+    },
+  });
 }
 
 describe('exportDOM / importDOM', () => {

@@ -6,11 +6,21 @@
 // editor tells that the browser reports it — before the editor is loaded, and plays the browser.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { claimCardNode, documentOf, paragraphNode, textNode, type SerializedNode } from '../../../shared/briefs/document';
+import {
+  claimCardNode,
+  documentOf,
+  paragraphNode,
+  textNode,
+  type SerializedNode,
+} from '../../../shared/briefs/document';
 import { installLibrary, mountBriefEditor, seedClaims, settle, type MountedEditor, type TestLibrary } from './harness';
 
 vi.hoisted(() => {
-  Object.defineProperty(HTMLElement.prototype, 'oncontentvisibilityautostatechange', { value: null, writable: true, configurable: true });
+  Object.defineProperty(HTMLElement.prototype, 'oncontentvisibilityautostatechange', {
+    value: null,
+    writable: true,
+    configurable: true,
+  });
 });
 
 let library: TestLibrary;
@@ -21,7 +31,8 @@ beforeEach(async () => {
   library = installLibrary();
   const claimIds = await seedClaims(library, 3);
   const children: SerializedNode[] = [];
-  for (const [i, claimId] of claimIds.entries()) children.push(paragraphNode([textNode(`Paragraph ${i + 1}.`)]), claimCardNode(claimId));
+  for (const [i, claimId] of claimIds.entries())
+    children.push(paragraphNode([textNode(`Paragraph ${i + 1}.`)]), claimCardNode(claimId));
   briefId = (await library.invoke('briefs.create', { title: 'Long brief', template: 'empty' })).id;
   await library.invoke('briefs.save', { briefId, document: documentOf(children) });
 });
@@ -39,7 +50,9 @@ function cards(): HTMLElement[] {
 /** What the browser does when it starts or stops skipping a card's host. */
 async function browserReports(card: HTMLElement, skipped: boolean): Promise<void> {
   await act(async () => {
-    card.closest('.be-claim-card-host')!.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped }));
+    card
+      .closest('.be-claim-card-host')!
+      .dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped }));
   });
   await settle();
 }
@@ -47,7 +60,8 @@ async function browserReports(card: HTMLElement, skipped: boolean): Promise<void
 describe('claim cards far from the viewport', () => {
   it('render their statement only until the browser shows them, then the whole card, which stays', async () => {
     mounted = await mountBriefEditor({ briefId, onCitationClick: () => {} }, { strict: true });
-    for (let i = 0; i < 50 && mounted.container.querySelectorAll('.be-card__statement').length < 3; i++) await settle(10);
+    for (let i = 0; i < 50 && mounted.container.querySelectorAll('.be-card__statement').length < 3; i++)
+      await settle(10);
 
     expect(cards()).toHaveLength(3);
     for (const [i, card] of cards().entries()) {

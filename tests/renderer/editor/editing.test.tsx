@@ -3,7 +3,15 @@
 // and exact reopen, inserting cards (library button, /claim, shortcut, drag-and-drop) and inline
 // citations, numbered citation markers that open the passage, honest fuzzy/orphaned marks,
 // formatting, links, word count, title and marking.
-import { $getRoot, $isElementNode, CONTROLLED_TEXT_INSERTION_COMMAND, KEY_ENTER_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import {
+  $getRoot,
+  $isElementNode,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  KEY_ENTER_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectReferences, type SerializedDocument } from '../../../shared/briefs/document';
@@ -32,8 +40,14 @@ async function newBrief(template: 'standard' | 'empty' = 'standard'): Promise<nu
   return (await library.invoke('briefs.create', { title: 'Weekly brief', template })).id;
 }
 
-async function open(briefId: number, extra: Partial<Parameters<typeof mountBriefEditor>[0]> = {}): Promise<MountedEditor> {
-  mounted = await mountBriefEditor({ briefId, onCitationClick: () => {}, autosaveDelayMs: 100, ...extra }, { strict: true });
+async function open(
+  briefId: number,
+  extra: Partial<Parameters<typeof mountBriefEditor>[0]> = {},
+): Promise<MountedEditor> {
+  mounted = await mountBriefEditor(
+    { briefId, onCitationClick: () => {}, autosaveDelayMs: 100, ...extra },
+    { strict: true },
+  );
   return mounted;
 }
 
@@ -63,7 +77,8 @@ async function until(check: () => boolean, what: string): Promise<void> {
   if (!check()) throw new Error(`Timed out waiting for ${what}`);
 }
 
-const stored = async (briefId: number) => (await library.invoke('briefs.get', { briefId })).document as unknown as SerializedDocument;
+const stored = async (briefId: number) =>
+  (await library.invoke('briefs.get', { briefId })).document as unknown as SerializedDocument;
 const editorJson = (editor: LexicalEditor) => editor.getEditorState().toJSON() as unknown as SerializedDocument;
 
 /** Selects characters of the first text in the document (call inside an update). */
@@ -187,7 +202,17 @@ describe('claim cards', () => {
     await act(async () => marker.click());
     const claim = await library.invoke('claims.get', { claimId: claimIds[0]! });
     expect(onCitationClick).toHaveBeenCalledWith(claim.citations[0]!.id);
-    expect(editorJson(editor).root.children.map((c) => c.type)).toEqual(['heading', 'paragraph', 'heading', 'claim-card', 'paragraph', 'heading', 'paragraph', 'heading', 'paragraph']);
+    expect(editorJson(editor).root.children.map((c) => c.type)).toEqual([
+      'heading',
+      'paragraph',
+      'heading',
+      'claim-card',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'heading',
+      'paragraph',
+    ]);
     await until(() => library.calls.some((c) => c.method === 'briefs.save'), 'an autosave');
     await settle(50);
     expect(collectReferences(await stored(briefId)).claimIds).toEqual([claimIds[0]]);
@@ -231,8 +256,13 @@ describe('claim cards', () => {
   it('dropping a claim from the library inserts its card where it is dropped', async () => {
     const briefId = await newBrief();
     const { editor, container } = await open(briefId);
-    const discussion = editor.getElementByKey(editor.getEditorState().read(() => $getRoot().getChildAtIndex(4)!.getKey()))!;
-    const data: Record<string, string> = { [CLAIM_DRAG_MIME]: String(claimIds[2]), 'text/plain': 'Crossing 3 was closed.' };
+    const discussion = editor.getElementByKey(
+      editor.getEditorState().read(() => $getRoot().getChildAtIndex(4)!.getKey()),
+    )!;
+    const data: Record<string, string> = {
+      [CLAIM_DRAG_MIME]: String(claimIds[2]),
+      'text/plain': 'Crossing 3 was closed.',
+    };
     const transfer = { types: Object.keys(data), getData: (t: string) => data[t] ?? '', dropEffect: 'none' };
     const over = new Event('dragover', { bubbles: true, cancelable: true });
     Object.defineProperty(over, 'dataTransfer', { value: transfer });
@@ -242,7 +272,11 @@ describe('claim cards', () => {
     Object.defineProperty(drop, 'dataTransfer', { value: transfer });
     await act(async () => discussion.dispatchEvent(drop));
     await until(() => container.querySelector('.be-card__statement') !== null, 'the dropped card');
-    expect(editorJson(editor).root.children.map((c) => c.type).slice(4, 7)).toEqual(['heading', 'claim-card', 'paragraph']);
+    expect(
+      editorJson(editor)
+        .root.children.map((c) => c.type)
+        .slice(4, 7),
+    ).toEqual(['heading', 'claim-card', 'paragraph']);
     expect(collectReferences(editorJson(editor)).claimIds).toEqual([claimIds[2]]);
   });
 
@@ -263,13 +297,22 @@ describe('citations', () => {
     const briefId = await newBrief();
     const onCitationClick = vi.fn();
     const { editor, container } = await open(briefId, { onCitationClick });
-    const inline = await library.invoke('citations.attach', { briefId, target: { sourceId: 1, quote: 'border crossing 2 was closed' }, stance: 'supports' });
+    const inline = await library.invoke('citations.attach', {
+      briefId,
+      target: { sourceId: 1, quote: 'border crossing 2 was closed' },
+      stance: 'supports',
+    });
     await caretInBlock(editor, 3);
     await act(async () => requestInsertClaim(claimIds[0]!));
     await caretInBlock(editor, 1); // BLUF paragraph, before the card
     await type(editor, 'Crossings are closing');
     await act(async () => requestInsertCitation(inline.id));
-    await until(() => container.querySelectorAll('.be-cite').length === 2 && container.querySelector('.be-inline-cite .be-cite')!.textContent === '1', 'numbers');
+    await until(
+      () =>
+        container.querySelectorAll('.be-cite').length === 2 &&
+        container.querySelector('.be-inline-cite .be-cite')!.textContent === '1',
+      'numbers',
+    );
     const inlineMarker = container.querySelector<HTMLButtonElement>('.be-inline-cite .be-cite')!;
     const cardMarker = container.querySelector<HTMLButtonElement>('.be-card .be-cite')!;
     expect(inlineMarker.textContent).toBe('1');
@@ -278,7 +321,9 @@ describe('citations', () => {
     expect(onCitationClick).toHaveBeenLastCalledWith(inline.id);
     expect(editorJson(editor).root.children[1]!.children!.map((c) => c.type)).toEqual(['text', 'citation']);
     expect(collectReferences(editorJson(editor)).citationIds).toEqual([inline.id]);
-    expect(editor.getEditorState().read(() => $getRoot().getChildAtIndex(1)!.getTextContent())).toBe('Crossings are closing');
+    expect(editor.getEditorState().read(() => $getRoot().getChildAtIndex(1)!.getTextContent())).toBe(
+      'Crossings are closing',
+    );
   });
 
   it('fuzzy and orphaned citations are visibly marked, the orphan with its stored quote', async () => {
@@ -415,7 +460,10 @@ describe('title and marking', () => {
 
     const title = container.querySelector<HTMLInputElement>('input[aria-label="Brief title"]')!;
     await act(async () => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(title, 'Border situation, week 12');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
+        title,
+        'Border situation, week 12',
+      );
       title.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await act(async () => title.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));

@@ -74,13 +74,24 @@ export interface MountedEditor {
 }
 
 /** Renders <BriefEditor> and waits until its document is loaded and its cards have their claims. */
-export async function mountBriefEditor(props: ComponentProps<typeof BriefEditor>, options: { strict?: boolean } = {}): Promise<MountedEditor> {
+export async function mountBriefEditor(
+  props: ComponentProps<typeof BriefEditor>,
+  options: { strict?: boolean } = {},
+): Promise<MountedEditor> {
   const container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);
   await act(async () => {
     // StrictMode as in the app's development build: effects mount, unmount and mount again.
-    root.render(options.strict ? <StrictMode><BriefEditor {...props} /></StrictMode> : <BriefEditor {...props} />);
+    root.render(
+      options.strict ? (
+        <StrictMode>
+          <BriefEditor {...props} />
+        </StrictMode>
+      ) : (
+        <BriefEditor {...props} />
+      ),
+    );
   });
   for (let i = 0; i < 50 && !container.querySelector('[contenteditable="true"]'); i++) await settle(5);
   await settle(20);
@@ -99,7 +110,10 @@ export async function mountBriefEditor(props: ComponentProps<typeof BriefEditor>
 
 /** Imports a source and creates `n` claims citing passages of it; returns the claim ids. */
 export async function seedClaims(library: TestLibrary, n: number): Promise<number[]> {
-  const sentences = Array.from({ length: n }, (_, i) => `Passage number ${i + 1} says the border crossing ${i + 1} was closed on day ${i + 1}.`);
+  const sentences = Array.from(
+    { length: n },
+    (_, i) => `Passage number ${i + 1} says the border crossing ${i + 1} was closed on day ${i + 1}.`,
+  );
   const source = await library.invoke('sources.import', {
     content: { text: sentences.join('\n\n') },
     metadata: { title: 'Border report', reliability: 'B' },
@@ -114,7 +128,9 @@ export async function seedClaims(library: TestLibrary, n: number): Promise<numbe
       credibility: 2,
       status: 'verified',
       tags: [],
-      citations: [{ target: { sourceId: source.sourceId, quote: `border crossing ${i + 1} was closed` }, stance: 'supports' }],
+      citations: [
+        { target: { sourceId: source.sourceId, quote: `border crossing ${i + 1} was closed` }, stance: 'supports' },
+      ],
     });
     ids.push(claim.id);
   }

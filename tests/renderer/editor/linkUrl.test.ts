@@ -58,7 +58,18 @@ describe('isAllowedLinkUrl (stored URLs)', () => {
   it('allows only absolute http, https and mailto URLs', () => {
     expect(isAllowedLinkUrl('https://example.org/')).toBe(true);
     expect(isAllowedLinkUrl('mailto:a@b.org')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:x', 'data:,x', 'vbscript:x', '/next', 'example.org', 'https://exa mple.org', 'java\nscript:x', null, 42]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:x',
+      'data:,x',
+      'vbscript:x',
+      '/next',
+      'example.org',
+      'https://exa mple.org',
+      'java\nscript:x',
+      null,
+      42,
+    ]) {
       expect(isAllowedLinkUrl(bad)).toBe(false);
     }
   });
@@ -66,15 +77,37 @@ describe('isAllowedLinkUrl (stored URLs)', () => {
 
 describe('the LinkNode guard', () => {
   function newEditor(): LexicalEditor {
-    return createEditor({ namespace: 't', nodes: BRIEF_NODES, onError: (e) => { throw e; } });
+    return createEditor({
+      namespace: 't',
+      nodes: BRIEF_NODES,
+      onError: (e) => {
+        throw e;
+      },
+    });
   }
   const link = (url: string, text: string) => ({
-    type: 'link', version: 1, url, rel: null, target: null, title: null, children: [textNode(text)], direction: null, format: '', indent: 0,
+    type: 'link',
+    version: 1,
+    url,
+    rel: null,
+    target: null,
+    title: null,
+    children: [textNode(text)],
+    direction: null,
+    format: '',
+    indent: 0,
   });
 
   it('unwraps a javascript: link in a stored brief when the editor opens, keeping its text', async () => {
     const editor = newEditor();
-    const doc = documentOf([paragraphNode([textNode('See '), link('javascript:alert(1)', 'this'), textNode(' and '), link('https://example.org/', 'that')])]);
+    const doc = documentOf([
+      paragraphNode([
+        textNode('See '),
+        link('javascript:alert(1)', 'this'),
+        textNode(' and '),
+        link('https://example.org/', 'that'),
+      ]),
+    ]);
     editor.setEditorState(editor.parseEditorState(JSON.stringify(doc)));
     expect(JSON.stringify(editor.getEditorState().toJSON())).toContain('javascript:');
     // As in the app: the guard registers after the brief is loaded, and runs on existing links.

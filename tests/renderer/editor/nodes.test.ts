@@ -13,7 +13,15 @@ import {
   textNode,
   type SerializedDocument,
 } from '../../../shared/briefs/document';
-import { $createCitationNode, $createClaimCardNode, $isCitationNode, $isClaimCardNode, BRIEF_NODES, type CitationNode, type ClaimCardNode } from '../../../renderer/editor/nodes';
+import {
+  $createCitationNode,
+  $createClaimCardNode,
+  $isCitationNode,
+  $isClaimCardNode,
+  BRIEF_NODES,
+  type CitationNode,
+  type ClaimCardNode,
+} from '../../../renderer/editor/nodes';
 
 function newEditor(): LexicalEditor {
   return createEditor({
@@ -35,7 +43,11 @@ function roundTrip(document: SerializedDocument): SerializedDocument {
 
 describe('ClaimCardNode', () => {
   it('round-trips {type:"claim-card", version:1, claimId} exactly', () => {
-    const input = documentOf([paragraphNode([textNode('Before the card.')]), claimCardNode(42), paragraphNode([textNode('After.')])]);
+    const input = documentOf([
+      paragraphNode([textNode('Before the card.')]),
+      claimCardNode(42),
+      paragraphNode([textNode('After.')]),
+    ]);
     const output = roundTrip(input);
     expect(output.root.children[1]).toStrictEqual({ type: 'claim-card', version: 1, claimId: 42 });
     expect(collectReferences(output)).toEqual({ claimIds: [42], citationIds: [] });
@@ -70,7 +82,9 @@ describe('ClaimCardNode', () => {
 describe('CitationNode', () => {
   it('round-trips {type:"citation", version:1, citationId} inline in a paragraph', () => {
     const citation = { type: 'citation', version: 1, citationId: 9 };
-    const input = documentOf([paragraphNode([textNode('Troops massed at the border.'), citation, textNode(' Then more.')])]);
+    const input = documentOf([
+      paragraphNode([textNode('Troops massed at the border.'), citation, textNode(' Then more.')]),
+    ]);
     const output = roundTrip(input);
     const paragraph = output.root.children[0]!;
     expect(paragraph.children?.map((c) => c.type)).toEqual(['text', 'citation', 'text']);
@@ -102,7 +116,12 @@ describe('the brief template', () => {
         .getChildren()
         .map((node) => [node.getType(), node.getTextContent()]),
     );
-    expect(blocks).toEqual(STANDARD_SECTIONS.flatMap((section) => [['heading', section], ['paragraph', '']]));
+    expect(blocks).toEqual(
+      STANDARD_SECTIONS.flatMap((section) => [
+        ['heading', section],
+        ['paragraph', ''],
+      ]),
+    );
   });
 
   it('survives a save and reopen unchanged (reopening restores a brief exactly)', () => {
@@ -115,20 +134,67 @@ describe('the brief template', () => {
 
   it('a full brief with cards, citations, lists, quotes and links reopens exactly', () => {
     const input: SerializedDocument = documentOf([
-      { type: 'heading', version: 1, tag: 'h1', children: [textNode('Key judgments')], direction: null, format: '', indent: 0 },
+      {
+        type: 'heading',
+        version: 1,
+        tag: 'h1',
+        children: [textNode('Key judgments')],
+        direction: null,
+        format: '',
+        indent: 0,
+      },
       claimCardNode(3),
       paragraphNode([textNode('Bold ', 1), textNode('and plain'), { type: 'citation', version: 1, citationId: 5 }]),
       {
-        type: 'list', version: 1, listType: 'bullet', start: 1, tag: 'ul', direction: null, format: '', indent: 0,
-        children: [{ type: 'listitem', version: 1, value: 1, checked: undefined, children: [textNode('Item')], direction: null, format: '', indent: 0 }],
+        type: 'list',
+        version: 1,
+        listType: 'bullet',
+        start: 1,
+        tag: 'ul',
+        direction: null,
+        format: '',
+        indent: 0,
+        children: [
+          {
+            type: 'listitem',
+            version: 1,
+            value: 1,
+            checked: undefined,
+            children: [textNode('Item')],
+            direction: null,
+            format: '',
+            indent: 0,
+          },
+        ],
       },
       { type: 'quote', version: 1, children: [textNode('A quote')], direction: null, format: '', indent: 0 },
-      paragraphNode([{ type: 'link', version: 1, url: 'https://example.org/', rel: null, target: null, title: null, children: [textNode('a link')], direction: null, format: '', indent: 0 }]),
+      paragraphNode([
+        {
+          type: 'link',
+          version: 1,
+          url: 'https://example.org/',
+          rel: null,
+          target: null,
+          title: null,
+          children: [textNode('a link')],
+          direction: null,
+          format: '',
+          indent: 0,
+        },
+      ]),
       claimCardNode(3),
     ]);
     const once = roundTrip(input);
     expect(roundTrip(once)).toStrictEqual(once);
     expect(collectReferences(once)).toEqual({ claimIds: [3], citationIds: [5] });
-    expect(once.root.children.map((c) => c.type)).toEqual(['heading', 'claim-card', 'paragraph', 'list', 'quote', 'paragraph', 'claim-card']);
+    expect(once.root.children.map((c) => c.type)).toEqual([
+      'heading',
+      'claim-card',
+      'paragraph',
+      'list',
+      'quote',
+      'paragraph',
+      'claim-card',
+    ]);
   });
 });

@@ -3,16 +3,28 @@
 // every payload of the shared hostile corpus is pasted into a real editor, and the page and the
 // saved document are searched for scripts, event handlers, frames and javascript:/data:/vbscript:
 // links. Safe content (text, formatting, http links, claim cards) still comes through.
-import { $createParagraphNode, $getRoot, $getSelection, $isRangeSelection, CONTROLLED_TEXT_INSERTION_COMMAND, type LexicalEditor } from 'lexical';
+import {
+  $createParagraphNode,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
 import { act } from 'react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { walkNodes, type SerializedDocument } from '../../../shared/briefs/document';
 import { isAllowedLinkUrl } from '../../../renderer/editor/linkUrl';
-import { LEXICAL_CLIPBOARD_MIME, sanitizeClipboardHtml, sanitizeLexicalClipboardJson } from '../../../renderer/editor/sanitizeClipboard';
+import {
+  LEXICAL_CLIPBOARD_MIME,
+  sanitizeClipboardHtml,
+  sanitizeLexicalClipboardJson,
+} from '../../../renderer/editor/sanitizeClipboard';
 import { HOSTILE_PAYLOADS } from '../../fixtures/hostile/payloads';
 import { installLibrary, mountBriefEditor, settle, type MountedEditor, type TestLibrary } from './harness';
 
-const EXECUTABLE = 'script, iframe, frame, object, embed, svg, math, style, link, meta, base, img, video, audio, source, form, input, button[formaction], template, noscript';
+const EXECUTABLE =
+  'script, iframe, frame, object, embed, svg, math, style, link, meta, base, img, video, audio, source, form, input, button[formaction], template, noscript';
 const BAD_SCHEME = /^\s*(javascript|vbscript|data|file|blob):/i;
 
 let library: TestLibrary;
@@ -74,13 +86,16 @@ function dangers(): string[] {
     for (const attr of el.attributes) {
       if (/^on/i.test(attr.name)) found.push(`event attribute ${attr.name}`);
       if (/PWNED/.test(attr.value)) found.push(`attribute ${attr.name}=${attr.value}`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name) && BAD_SCHEME.test(attr.value)) found.push(`${attr.name}=${attr.value}`);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name) && BAD_SCHEME.test(attr.value))
+        found.push(`${attr.name}=${attr.value}`);
     }
-    if (el instanceof HTMLAnchorElement && el.getAttribute('href') && !isAllowedLinkUrl(el.getAttribute('href'))) found.push(`link to ${el.getAttribute('href')}`);
+    if (el instanceof HTMLAnchorElement && el.getAttribute('href') && !isAllowedLinkUrl(el.getAttribute('href')))
+      found.push(`link to ${el.getAttribute('href')}`);
   }
   const json = documentJson();
   for (const node of walkNodes(json.root)) {
-    if ((node.type === 'link' || node.type === 'autolink') && !isAllowedLinkUrl(node.url)) found.push(`saved link to ${String(node.url)}`);
+    if ((node.type === 'link' || node.type === 'autolink') && !isAllowedLinkUrl(node.url))
+      found.push(`saved link to ${String(node.url)}`);
     if (typeof node.style === 'string' && node.style !== '') found.push(`saved style ${node.style}`);
   }
   if (/javascript:|vbscript:|data:text/i.test(JSON.stringify(json))) found.push('a script URL in the saved document');
@@ -88,17 +103,28 @@ function dangers(): string[] {
 }
 
 function text(): string {
-  return editor.getEditorState().read(() => $getRoot().getTextContent()).replace(/\s+/g, ' ');
+  return editor
+    .getEditorState()
+    .read(() => $getRoot().getTextContent())
+    .replace(/\s+/g, ' ');
 }
 
 describe('pasting hostile HTML', () => {
-  it.each(HOSTILE_PAYLOADS.map((p) => [p.name, p] as const))('%s: nothing executable arrives, the visible text does', async (_name, payload) => {
-    await paste({ 'text/html': payload.html, 'text/plain': payload.visible.join('\n') });
-    expect(dangers()).toEqual([]);
-    const shown = text().replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
-    // Visible text survives (it may be split into paragraphs; compare the first words).
-    expect(shown).toContain(payload.visible[0]!.replace(/[\u202A-\u202E\u2066-\u2069]/g, '').split(' ').slice(0, 2).join(' '));
-  });
+  it.each(HOSTILE_PAYLOADS.map((p) => [p.name, p] as const))(
+    '%s: nothing executable arrives, the visible text does',
+    async (_name, payload) => {
+      await paste({ 'text/html': payload.html, 'text/plain': payload.visible.join('\n') });
+      expect(dangers()).toEqual([]);
+      const shown = text().replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+      // Visible text survives (it may be split into paragraphs; compare the first words).
+      expect(shown).toContain(
+        payload.visible[0]!.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+          .split(' ')
+          .slice(0, 2)
+          .join(' '),
+      );
+    },
+  );
 
   it('safe content keeps its structure: formatting, headings, lists and http/mailto links', async () => {
     await paste({
@@ -117,7 +143,10 @@ describe('pasting hostile HTML', () => {
   });
 
   it('a claim card copied from another brief pastes as a card (by its id), not as text', async () => {
-    await paste({ 'text/html': '<p>Before</p><div data-claim-id="12">Some statement text</div><p>After</p>', 'text/plain': 'x' });
+    await paste({
+      'text/html': '<p>Before</p><div data-claim-id="12">Some statement text</div><p>After</p>',
+      'text/plain': 'x',
+    });
     const types = documentJson().root.children.map((c) => c.type);
     expect(types).toContain('claim-card');
     expect(JSON.stringify(documentJson())).toContain('"claimId":12');
@@ -129,16 +158,55 @@ describe('pasting hostile Lexical clipboard JSON', () => {
   it('a javascript: link in application/x-lexical-editor is unwrapped; its text is kept', async () => {
     const nodes = [
       {
-        type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: 'color:red',
+        type: 'paragraph',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        textStyle: 'color:red',
         children: [
-          { type: 'link', version: 1, url: "javascript:alert('PWNED')", rel: null, target: '_top', title: null, direction: null, format: '', indent: 0,
-            children: [{ type: 'text', version: 1, text: 'click me', format: 0, detail: 0, mode: 'normal', style: 'background:url(http://127.0.0.1:9/x)' }] },
-          { type: 'link', version: 1, url: 'data:text/html,<script>alert(1)</script>', rel: null, target: null, title: null, direction: null, format: '', indent: 0,
-            children: [{ type: 'text', version: 1, text: ' and me', format: 0, detail: 0, mode: 'normal', style: '' }] },
+          {
+            type: 'link',
+            version: 1,
+            url: "javascript:alert('PWNED')",
+            rel: null,
+            target: '_top',
+            title: null,
+            direction: null,
+            format: '',
+            indent: 0,
+            children: [
+              {
+                type: 'text',
+                version: 1,
+                text: 'click me',
+                format: 0,
+                detail: 0,
+                mode: 'normal',
+                style: 'background:url(http://127.0.0.1:9/x)',
+              },
+            ],
+          },
+          {
+            type: 'link',
+            version: 1,
+            url: 'data:text/html,<script>alert(1)</script>',
+            rel: null,
+            target: null,
+            title: null,
+            direction: null,
+            format: '',
+            indent: 0,
+            children: [{ type: 'text', version: 1, text: ' and me', format: 0, detail: 0, mode: 'normal', style: '' }],
+          },
         ],
       },
     ];
-    await paste({ [LEXICAL_CLIPBOARD_MIME]: JSON.stringify({ namespace: 'briefing-composer', nodes }), 'text/plain': 'click me and me' });
+    await paste({
+      [LEXICAL_CLIPBOARD_MIME]: JSON.stringify({ namespace: 'briefing-composer', nodes }),
+      'text/plain': 'click me and me',
+    });
     expect(dangers()).toEqual([]);
     expect(text()).toContain('click me and me');
   });
@@ -146,7 +214,10 @@ describe('pasting hostile Lexical clipboard JSON', () => {
   it('the JSON sanitizer unwraps disallowed links and drops inline styles', () => {
     const out = JSON.parse(
       sanitizeLexicalClipboardJson(
-        JSON.stringify({ namespace: 'x', nodes: [{ type: 'link', url: 'vbscript:x', children: [{ type: 'text', text: 'a', style: 'color:red' }] }] }),
+        JSON.stringify({
+          namespace: 'x',
+          nodes: [{ type: 'link', url: 'vbscript:x', children: [{ type: 'text', text: 'a', style: 'color:red' }] }],
+        }),
       )!,
     );
     expect(out.nodes).toEqual([{ type: 'text', text: 'a', style: '' }]);
@@ -156,11 +227,19 @@ describe('pasting hostile Lexical clipboard JSON', () => {
 
 describe('dropping hostile HTML from another app', () => {
   it('an insertFromDrop with hostile HTML is sanitized like a paste', async () => {
-    const event = { inputType: 'insertFromDrop', data: null, dataTransfer: clipboard({ 'text/html': '<p>Dropped <a href="javascript:alert(1)">text</a><img src=x onerror="alert(1)"></p>', 'text/plain': 'Dropped text' }) };
+    const event = {
+      inputType: 'insertFromDrop',
+      data: null,
+      dataTransfer: clipboard({
+        'text/html': '<p>Dropped <a href="javascript:alert(1)">text</a><img src=x onerror="alert(1)"></p>',
+        'text/plain': 'Dropped text',
+      }),
+    };
     await act(async () => {
       editor.update(() => {
         const selection = $getSelection();
-        if ($isRangeSelection(selection)) editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, event as unknown as InputEvent);
+        if ($isRangeSelection(selection))
+          editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, event as unknown as InputEvent);
       });
     });
     await settle();
@@ -170,11 +249,16 @@ describe('dropping hostile HTML from another app', () => {
 });
 
 describe('sanitizeClipboardHtml', () => {
-  it.each(HOSTILE_PAYLOADS.map((p) => [p.name, p] as const))('%s: no script, handler, frame or script URL survives', (_name, payload) => {
-    const clean = sanitizeClipboardHtml(payload.html);
-    expect(clean).not.toMatch(/<(script|iframe|frame|object|embed|svg|math|style|img|form|input|link|meta|base|template|noscript)\b/i);
-    expect(clean).not.toMatch(/\son\w+\s*=/i);
-    expect(clean).not.toMatch(/(javascript|vbscript|data):/i);
-    expect(clean).not.toMatch(/\sstyle\s*=/i);
-  });
+  it.each(HOSTILE_PAYLOADS.map((p) => [p.name, p] as const))(
+    '%s: no script, handler, frame or script URL survives',
+    (_name, payload) => {
+      const clean = sanitizeClipboardHtml(payload.html);
+      expect(clean).not.toMatch(
+        /<(script|iframe|frame|object|embed|svg|math|style|img|form|input|link|meta|base|template|noscript)\b/i,
+      );
+      expect(clean).not.toMatch(/\son\w+\s*=/i);
+      expect(clean).not.toMatch(/(javascript|vbscript|data):/i);
+      expect(clean).not.toMatch(/\sstyle\s*=/i);
+    },
+  );
 });

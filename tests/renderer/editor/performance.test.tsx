@@ -3,10 +3,25 @@
 // far from any claim card renders no card, caret moves serialize nothing and save nothing,
 // autosave serializes at most once per debounce window, and the word count waits for a pause. The counters are proven live by the
 // control cases (a claim edit does render its card; an idle autosave does serialize once).
-import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, CONTROLLED_TEXT_INSERTION_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
+import {
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  type LexicalEditor,
+  type TextNode,
+} from 'lexical';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimCardNode, documentOf, paragraphNode, textNode, type SerializedNode } from '../../../shared/briefs/document';
+import {
+  claimCardNode,
+  documentOf,
+  paragraphNode,
+  textNode,
+  type SerializedNode,
+} from '../../../shared/briefs/document';
 import { invoke } from '../../../renderer/bridge';
 import type { BriefEditorStatus } from '../../../renderer/editor/BriefEditor';
 import { editorStats, resetEditorStats } from '../../../renderer/editor/editorStats';
@@ -31,10 +46,20 @@ beforeEach(async () => {
   claimIds = await seedClaims(library, 10);
   const brief = await library.invoke('briefs.create', { title: 'Performance', template: 'empty' });
   briefId = brief.id;
-  const inline = await library.invoke('citations.attach', { briefId, target: { sourceId: 1, quote: 'border crossing 3 was closed' }, stance: 'supports' });
+  const inline = await library.invoke('citations.attach', {
+    briefId,
+    target: { sourceId: 1, quote: 'border crossing 3 was closed' },
+    stance: 'supports',
+  });
   const children: SerializedNode[] = [];
   for (let i = 0; i < PARAGRAPHS; i++) {
-    children.push(paragraphNode(i === 60 ? [textNode(paragraphText(i)), { type: 'citation', version: 1, citationId: inline.id }] : [textNode(paragraphText(i))]));
+    children.push(
+      paragraphNode(
+        i === 60
+          ? [textNode(paragraphText(i)), { type: 'citation', version: 1, citationId: inline.id }]
+          : [textNode(paragraphText(i))],
+      ),
+    );
     if ((i + 1) % CARD_EVERY === 0) children.push(claimCardNode(claimIds[(i + 1) / CARD_EVERY - 1]!));
   }
   const saved = await library.invoke('briefs.save', { briefId, document: documentOf(children) });
@@ -57,7 +82,8 @@ function textNodes(editor: LexicalEditor): TextNode[] {
 
 async function openBrief(): Promise<MountedEditor> {
   mounted = await mountBriefEditor({ briefId, onCitationClick: () => {}, autosaveDelayMs: DELAY });
-  for (let i = 0; i < 100 && mounted.container.querySelectorAll('.be-card__statement').length < 10; i++) await settle(10);
+  for (let i = 0; i < 100 && mounted.container.querySelectorAll('.be-card__statement').length < 10; i++)
+    await settle(10);
   expect(mounted.container.querySelectorAll('.be-card__statement')).toHaveLength(10);
   await settle(DELAY + 100);
   return mounted;
@@ -69,7 +95,9 @@ describe('typing and caret moves in a brief with claim cards', () => {
   it('typing far from any card renders no card; autosave serializes once per debounce window, not per keystroke', async () => {
     const { editor } = await openBrief();
     const first = textNodes(editor)[0]!;
-    await act(async () => editor.update(() => first.select(first.getTextContentSize(), first.getTextContentSize()), { discrete: true }));
+    await act(async () =>
+      editor.update(() => first.select(first.getTextContentSize(), first.getTextContentSize()), { discrete: true }),
+    );
     resetEditorStats();
     const savesBefore = saveCalls();
 
@@ -81,7 +109,8 @@ describe('typing and caret moves in a brief with claim cards', () => {
       });
     }
     const typingMs = performance.now() - started;
-    if (process.env.REPORT_COUNTS) console.log('COUNTS typing', keystrokes, 'keys in', Math.round(typingMs), 'ms', JSON.stringify(editorStats));
+    if (process.env.REPORT_COUNTS)
+      console.log('COUNTS typing', keystrokes, 'keys in', Math.round(typingMs), 'ms', JSON.stringify(editorStats));
     expect(editorStats.cardRenders).toBe(0);
     // At most one serialization per debounce window that passed while typing (0 on a fast machine).
     expect(editorStats.serializations).toBeLessThanOrEqual(Math.ceil(typingMs / DELAY));
@@ -142,13 +171,20 @@ describe('typing and caret moves in a brief with claim cards', () => {
     // Every React commit while the body has focus walks the whole body (React saves the
     // selection), so nothing on screen may re-render between two keystrokes.
     const statuses: BriefEditorStatus[] = [];
-    mounted = await mountBriefEditor({ briefId, onCitationClick: () => {}, autosaveDelayMs: 60_000, onStatus: (s) => statuses.push(s) });
+    mounted = await mountBriefEditor({
+      briefId,
+      onCitationClick: () => {},
+      autosaveDelayMs: 60_000,
+      onStatus: (s) => statuses.push(s),
+    });
     for (let i = 0; i < 100 && !(statuses.at(-1)?.wordCount ?? 0); i++) await settle(10);
     const before = statuses.at(-1)!.wordCount;
     expect(before).toBeGreaterThan(PARAGRAPHS * 10);
     const { editor } = mounted;
     const first = textNodes(editor)[0]!;
-    await act(async () => editor.update(() => first.select(first.getTextContentSize(), first.getTextContentSize()), { discrete: true }));
+    await act(async () =>
+      editor.update(() => first.select(first.getTextContentSize(), first.getTextContentSize()), { discrete: true }),
+    );
 
     const reported = statuses.length;
     let pauses = 0;
@@ -173,7 +209,11 @@ describe('typing and caret moves in a brief with claim cards', () => {
     const claim = await library.invoke('claims.get', { claimId: claimIds[4]! });
     await act(async () => {
       // Through the renderer's bridge, as the card inspector saves: it announces the change.
-      await invoke('claims.update', { claimId: claim.id, baseRevision: claim.revision, fields: { statement: 'Crossing 5 reopened on day 9.' } });
+      await invoke('claims.update', {
+        claimId: claim.id,
+        baseRevision: claim.revision,
+        fields: { statement: 'Crossing 5 reopened on day 9.' },
+      });
     });
     for (let i = 0; i < 50 && !container.textContent?.includes('Crossing 5 reopened'); i++) await settle(10);
     expect(container.textContent).toContain('Crossing 5 reopened on day 9.');

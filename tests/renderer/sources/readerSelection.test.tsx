@@ -12,14 +12,20 @@ import { domPointToOffset, selectionToRange } from '../../../renderer/sources/se
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // 40 lines: a few empty lines, a right-to-left line and an emoji.
-const TEXT = Array.from({ length: 40 }, (_, i) => (i % 17 === 5 ? '' : i === 27 ? 'שלוש מכליות עגנו 🚢 במסוף.' : `Line ${i}: tankers moored at berth ${i}.`)).join('\n');
+const TEXT = Array.from({ length: 40 }, (_, i) =>
+  i % 17 === 5 ? '' : i === 27 ? 'שלוש מכליות עגנו 🚢 במסוף.' : `Line ${i}: tankers moored at berth ${i}.`,
+).join('\n');
 
 let host: HTMLDivElement;
 let root: Root;
 let container: HTMLElement;
 
 function render(highlights: Parameters<typeof layoutReaderText>[1]): void {
-  act(() => root.render(<ReaderText text={TEXT} lines={layoutReaderText(TEXT, highlights)} focusCitationId={null} label="Source text" />));
+  act(() =>
+    root.render(
+      <ReaderText text={TEXT} lines={layoutReaderText(TEXT, highlights)} focusCitationId={null} label="Source text" />,
+    ),
+  );
   container = host.querySelector<HTMLElement>('.reader__text')!;
 }
 
@@ -55,7 +61,10 @@ function boundaryPoints(): Array<{ node: Node; offset: number; expected: number 
   const visit = (node: Node): void => {
     const last = node.nodeType === Node.TEXT_NODE ? node.textContent!.length : node.childNodes.length;
     // Inside a text the offset grows one by one; its ends and a step in from each are enough.
-    const offsets = node.nodeType === Node.TEXT_NODE ? new Set([0, 1, last - 1, last].filter((o) => o >= 0 && o <= last)) : Array.from({ length: last + 1 }, (_, o) => o);
+    const offsets =
+      node.nodeType === Node.TEXT_NODE
+        ? new Set([0, 1, last - 1, last].filter((o) => o >= 0 && o <= last))
+        : Array.from({ length: last + 1 }, (_, o) => o);
     for (const offset of offsets) points.push({ node, offset, expected: offsetBefore(node, offset) });
     node.childNodes.forEach(visit);
   };

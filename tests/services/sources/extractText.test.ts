@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { extractText, detectFormat, MAX_SOURCE_BYTES, type ExtractInput } from '../../../electron/services/sources/extractText';
+import {
+  extractText,
+  detectFormat,
+  MAX_SOURCE_BYTES,
+  type ExtractInput,
+} from '../../../electron/services/sources/extractText';
 import { AppError } from '../../../shared/api/errors';
 import { FORBIDDEN_IN_TEXT, HOSTILE_PAYLOADS } from '../../fixtures/hostile/payloads';
 import { RTL_ARTICLE } from '../../fixtures/rtl/arabicHebrew';
@@ -176,18 +181,28 @@ describe('extractText: HTML', () => {
     const aside = 'Background material that only sits in an aside. '.repeat(20).trim();
     const page = extractText({ text: `<body><p>A short note.</p><aside>${aside}</aside></body>`, format: 'html' });
     expect(page.text).toBe(`A short note.\n\n${aside}`);
-    expect(page.warnings).toEqual([expect.stringContaining('No main article could be picked out of the page, so the text of the whole page was imported')]);
+    expect(page.warnings).toEqual([
+      expect.stringContaining(
+        'No main article could be picked out of the page, so the text of the whole page was imported',
+      ),
+    ]);
   });
 
   it('takes a page too deeply nested for Readability whole, with a warning', () => {
-    const page = extractText({ text: `${'<div>'.repeat(101)}<p>Deep but fine.</p>${'</div>'.repeat(101)}`, format: 'html' });
+    const page = extractText({
+      text: `${'<div>'.repeat(101)}<p>Deep but fine.</p>${'</div>'.repeat(101)}`,
+      format: 'html',
+    });
     expect(page.text).toBe('Deep but fine.');
     expect(page.warnings).toEqual([expect.stringContaining('too deeply nested to pick out its main article')]);
   });
 
   it('refuses a page with no readable text', () => {
     const error = appErrorOf(() =>
-      extractText({ bytes: utf8('<html><head><script>document.write("hi")</script></head><body><img src="a.png"></body></html>'), fileName: 'app.html' }),
+      extractText({
+        bytes: utf8('<html><head><script>document.write("hi")</script></head><body><img src="a.png"></body></html>'),
+        fileName: 'app.html',
+      }),
     );
     expect(error.code).toBe('UNSUPPORTED_FILE');
     expect(error.message).toContain('"app.html" has no readable text');
@@ -203,7 +218,9 @@ describe('extractText: HTML', () => {
 
   it('refuses nesting deeper than browsers build, instead of overflowing the stack', () => {
     for (const depth of [600, 100_000]) {
-      const error = appErrorOf(() => extractText({ text: `${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}`, format: 'html' }));
+      const error = appErrorOf(() =>
+        extractText({ text: `${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}`, format: 'html' }),
+      );
       expect(error.code).toBe('UNSUPPORTED_FILE');
       expect(error.message).toContain('nested too deeply');
     }
@@ -303,13 +320,25 @@ describe('format detection', () => {
   });
 
   it('reads a .txt or .md that holds an HTML document as HTML, and says so', () => {
-    for (const start of ['<!doctype html>', '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">', '\n\n<HTML lang="en">', '<body>']) {
+    for (const start of [
+      '<!doctype html>',
+      '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">',
+      '\n\n<HTML lang="en">',
+      '<body>',
+    ]) {
       expect(detectFormat('saved.txt', `${start}<p>Hello</p>`)).toBe('html');
     }
-    const result = extractText({ bytes: utf8('<!DOCTYPE html><html><head><title>Saved page</title></head><body><p>Hello from a page.</p></body></html>'), fileName: 'saved.txt' });
+    const result = extractText({
+      bytes: utf8(
+        '<!DOCTYPE html><html><head><title>Saved page</title></head><body><p>Hello from a page.</p></body></html>',
+      ),
+      fileName: 'saved.txt',
+    });
     expect(result.format).toBe('html');
     expect(result.text).toBe('Hello from a page.');
-    expect(result.warnings).toContain('"saved.txt" is named like a text file but contains an HTML document, so it was read as HTML.');
+    expect(result.warnings).toContain(
+      '"saved.txt" is named like a text file but contains an HTML document, so it was read as HTML.',
+    );
     expect(detectFormat('page.md', '<!doctype html><p>x</p>')).toBe('html');
   });
 
@@ -318,14 +347,21 @@ describe('format detection', () => {
   });
 
   it('reads an .html with no tags at all as text, and says so', () => {
-    const result = extractText({ bytes: utf8('Just words.\n\nNo markup & nothing else.'), fileName: 'empty-shell.html' });
+    const result = extractText({
+      bytes: utf8('Just words.\n\nNo markup & nothing else.'),
+      fileName: 'empty-shell.html',
+    });
     expect(result.format).toBe('text');
     expect(result.text).toBe('Just words.\n\nNo markup & nothing else.');
     expect(result.warnings).toEqual(['"empty-shell.html" contains no HTML tags, so it was read as plain text.']);
   });
 
   it('lets an explicit format win over the extension and the content', () => {
-    const result = extractText({ text: '<!doctype html><p>Shown as source</p>', fileName: 'page.html', format: 'text' });
+    const result = extractText({
+      text: '<!doctype html><p>Shown as source</p>',
+      fileName: 'page.html',
+      format: 'text',
+    });
     expect(result.format).toBe('text');
     expect(result.text).toBe('<!doctype html><p>Shown as source</p>');
     expect(result.warnings).toEqual([]);
@@ -358,7 +394,9 @@ describe('decoding', () => {
   });
 
   it('refuses UTF-16 without a byte-order mark with a hint', () => {
-    const error = appErrorOf(() => extractText({ bytes: Buffer.from('Hello, world', 'utf16le'), fileName: 'nobom.txt' }));
+    const error = appErrorOf(() =>
+      extractText({ bytes: Buffer.from('Hello, world', 'utf16le'), fileName: 'nobom.txt' }),
+    );
     expect(error.code).toBe('UNSUPPORTED_FILE');
     expect(error.message).toContain('UTF-16 text without a byte-order mark');
   });
@@ -369,7 +407,11 @@ describe('decoding', () => {
       ['photo.txt', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], 'looks like a PNG image'],
       ['photo.html', [0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46], 'looks like a JPEG image'],
       ['anim.md', [...utf8('GIF89a'), 1, 0, 1, 0], 'looks like a GIF image'],
-      ['memo.txt', [0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, ...utf8('word/document.xml')], 'looks like a Word document (.docx)'],
+      [
+        'memo.txt',
+        [0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, ...utf8('word/document.xml')],
+        'looks like a Word document (.docx)',
+      ],
       ['sheet.txt', [0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, ...utf8('xl/workbook.xml')], 'looks like an Excel workbook'],
       ['bundle.txt', [0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, ...utf8('data.csv')], 'looks like a ZIP archive'],
       ['old.txt', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0], 'looks like an older Office document'],
@@ -394,7 +436,9 @@ describe('decoding', () => {
       expect(error.code).toBe('UNSUPPORTED_FILE');
       expect(error.message).toContain('The file is empty');
     }
-    expect(appErrorOf(() => extractText({ bytes: new Uint8Array(0), fileName: 'x.txt' })).message).toContain('The file "x.txt" is empty');
+    expect(appErrorOf(() => extractText({ bytes: new Uint8Array(0), fileName: 'x.txt' })).message).toContain(
+      'The file "x.txt" is empty',
+    );
     expect(appErrorOf(() => extractText({ text: '   ' })).message).toContain('The text is empty');
   });
 
@@ -436,7 +480,8 @@ describe('hostile HTML', () => {
     ] as const) {
       it(`yields only its visible text ${label}`, () => {
         const result = extractText(input);
-        for (const forbidden of FORBIDDEN_IN_TEXT) expect(result.text.toLowerCase()).not.toContain(forbidden.toLowerCase());
+        for (const forbidden of FORBIDDEN_IN_TEXT)
+          expect(result.text.toLowerCase()).not.toContain(forbidden.toLowerCase());
         for (const title of [result.title, result.author, result.publisher]) expect(title ?? '').not.toContain('PWNED');
         for (const visible of payload.visible) expect(result.text).toContain(visible);
       });

@@ -27,16 +27,24 @@ describe('the import size limit', () => {
 
   it('refuses a file over the limit as TOO_LARGE, naming the file, its size and the limit, and imports nothing', async () => {
     const thirtyMb = Buffer.alloc(30 * MIB, 'log line\n').toString('base64');
-    await expect(lib.invoke('sources.import', { content: { base64: thirtyMb, fileName: 'logs/dump.txt' } })).rejects.toMatchObject({
+    await expect(
+      lib.invoke('sources.import', { content: { base64: thirtyMb, fileName: 'logs/dump.txt' } }),
+    ).rejects.toMatchObject({
       code: 'TOO_LARGE',
-      message: '“dump.txt” is 30 MB; the most a source may have is 25 MB. Split it into smaller documents and import them one by one.',
+      message:
+        '“dump.txt” is 30 MB; the most a source may have is 25 MB. Split it into smaller documents and import them one by one.',
     });
-    await expect(lib.invoke('sources.import', { content: { base64: thirtyMb } })).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/^The file is 30 MB;/) });
+    await expect(lib.invoke('sources.import', { content: { base64: thirtyMb } })).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+      message: expect.stringMatching(/^The file is 30 MB;/),
+    });
     expect(await lib.invoke('sources.list', {})).toEqual([]);
   });
 
   it('refuses pasted text with more characters than the limit has bytes as TOO_LARGE', async () => {
-    await expect(lib.invoke('sources.import', { content: { text: 'a'.repeat(MAX_SOURCE_BYTES + 1) } })).rejects.toMatchObject({
+    await expect(
+      lib.invoke('sources.import', { content: { text: 'a'.repeat(MAX_SOURCE_BYTES + 1) } }),
+    ).rejects.toMatchObject({
       code: 'TOO_LARGE',
       message: expect.stringMatching(/^The text is at least 25\.1 MB; the most a source may have is 25 MB\./),
     });
@@ -46,6 +54,10 @@ describe('the import size limit', () => {
     const input = (base64: string) => api['sources.import'].input.safeParse({ content: { base64 } });
     expect(input('A'.repeat(MAX_BASE64_CHARS)).success).toBe(true);
     expect(input('A'.repeat(MAX_BASE64_CHARS + 4)).success).toBe(false);
-    expect(input('A'.repeat(MAX_BASE64_CHARS + 4)).error?.issues[0]).toMatchObject({ code: 'custom', path: ['content', 'base64'], params: { appErrorCode: 'TOO_LARGE' } });
+    expect(input('A'.repeat(MAX_BASE64_CHARS + 4)).error?.issues[0]).toMatchObject({
+      code: 'custom',
+      path: ['content', 'base64'],
+      params: { appErrorCode: 'TOO_LARGE' },
+    });
   });
 });

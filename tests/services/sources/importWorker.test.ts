@@ -20,7 +20,8 @@ const base64 = (content: string | Uint8Array) => Buffer.from(content).toString('
 function heavyPage(paragraphs = 12_000): string {
   const body = Array.from(
     { length: paragraphs },
-    (_, i) => `<p>Paragraph ${i} of the harbour report: <b>three ships</b> docked at the <i>northern pier</i> on Friday.</p>`,
+    (_, i) =>
+      `<p>Paragraph ${i} of the harbour report: <b>three ships</b> docked at the <i>northern pier</i> on Friday.</p>`,
   ).join('\n');
   return `<!doctype html><html lang="en"><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>${body}</article></body></html>`;
 }
@@ -40,7 +41,11 @@ function tempLibrary(): ReturnType<typeof openTempLibrary> {
 function cappedLibrary(maxHeapMb: number): { lib: Library; logged: unknown[] } {
   const dir = makeTempDir();
   const logged: unknown[] = [];
-  const lib = createLibrary({ dbPath: dir.path('library.db'), logError: (error) => logged.push(error), extractionMaxHeapMb: maxHeapMb });
+  const lib = createLibrary({
+    dbPath: dir.path('library.db'),
+    logError: (error) => logged.push(error),
+    extractionMaxHeapMb: maxHeapMb,
+  });
   cleanups.push(() => {
     lib.close();
     dir.remove();
@@ -53,10 +58,15 @@ describe('importing in a worker thread', () => {
     const lib = tempLibrary();
     await lib.invoke('claims.create', { statement: 'Three ships docked at the northern pier' });
     // Warm the worker, so what follows measures reading the page, not starting the worker.
-    await lib.invoke('sources.import', { content: { text: 'A short note about the harbour.' }, metadata: { title: 'Note' } });
+    await lib.invoke('sources.import', {
+      content: { text: 'A short note about the harbour.' },
+      metadata: { title: 'Note' },
+    });
 
     const settled: string[] = [];
-    const importing = lib.invoke('sources.import', { content: { base64: base64(heavyPage()), fileName: 'harbour.html' } });
+    const importing = lib.invoke('sources.import', {
+      content: { base64: base64(heavyPage()), fileName: 'harbour.html' },
+    });
     importing.then(
       () => settled.push('import'),
       () => settled.push('import failed'),
@@ -81,30 +91,55 @@ describe('importing in a worker thread', () => {
 
   it('passes on the AppErrors of documents that cannot be imported, code and sentence intact', async () => {
     const lib = tempLibrary();
-    const latin1 = lib.invoke('sources.import', { content: { base64: base64(Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x0a])), fileName: 'café.txt' } });
+    const latin1 = lib.invoke('sources.import', {
+      content: { base64: base64(Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x0a])), fileName: 'café.txt' },
+    });
     await expect(latin1).rejects.toBeInstanceOf(AppError);
-    await expect(latin1).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE', message: expect.stringContaining('"café.txt" is not UTF-8 text') });
-    await expect(lib.invoke('sources.import', { content: { base64: '', fileName: 'empty.txt' } })).rejects.toMatchObject({
+    await expect(latin1).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FILE',
+      message: expect.stringContaining('"café.txt" is not UTF-8 text'),
+    });
+    await expect(
+      lib.invoke('sources.import', { content: { base64: '', fileName: 'empty.txt' } }),
+    ).rejects.toMatchObject({
       code: 'UNSUPPORTED_FILE',
       message: 'The file "empty.txt" is empty; there is no text to import.',
     });
-    await expect(lib.invoke('sources.import', { content: { text: `${'<div>'.repeat(2_000)}deep`, format: 'html' } })).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
+    await expect(
+      lib.invoke('sources.import', { content: { text: `${'<div>'.repeat(2_000)}deep`, format: 'html' } }),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
     expect(await lib.invoke('sources.list', {})).toEqual([]);
     // The worker that refused them still reads the next document.
-    const ok = await lib.invoke('sources.import', { content: { text: 'Café culture on the northern pier.' }, metadata: { title: 'Café' } });
-    expect((await lib.invoke('sources.get', { sourceId: ok.sourceId })).text).toBe('Café culture on the northern pier.');
+    const ok = await lib.invoke('sources.import', {
+      content: { text: 'Café culture on the northern pier.' },
+      metadata: { title: 'Café' },
+    });
+    expect((await lib.invoke('sources.get', { sourceId: ok.sourceId })).text).toBe(
+      'Café culture on the northern pier.',
+    );
   });
 
   it('fails only the import whose worker died (out of memory), then reads the next one in a fresh worker', async () => {
     // 64 MB holds the worker and a small document, not jsdom's tree of the heavy page.
     const { lib, logged } = cappedLibrary(64);
-    await lib.invoke('sources.import', { content: { text: 'A short note about the harbour.' }, metadata: { title: 'Note' } });
+    await lib.invoke('sources.import', {
+      content: { text: 'A short note about the harbour.' },
+      metadata: { title: 'Note' },
+    });
     const before = await lib.invoke('library.info', {});
 
     const heavy = lib.invoke('sources.import', { content: { base64: base64(heavyPage()), fileName: 'harbour.html' } });
     // Queued behind the one that will kill the worker: it must not share its fate.
-    const next = lib.invoke('sources.import', { content: { text: 'Two tugs left the southern pier.' }, metadata: { title: 'Tugs' } });
-    await expect(heavy).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/^Reading “harbour\.html” took more memory than an import may use, so it was stopped; nothing was imported\./) });
+    const next = lib.invoke('sources.import', {
+      content: { text: 'Two tugs left the southern pier.' },
+      metadata: { title: 'Tugs' },
+    });
+    await expect(heavy).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+      message: expect.stringMatching(
+        /^Reading “harbour\.html” took more memory than an import may use, so it was stopped; nothing was imported\./,
+      ),
+    });
     expect(logged).toEqual([expect.objectContaining({ code: 'ERR_WORKER_OUT_OF_MEMORY' })]);
 
     const { sourceId } = await next;
@@ -121,7 +156,10 @@ describe('importing in a worker thread', () => {
     const heavy = lib.invoke('sources.import', { content: { base64: base64(heavyPage()), fileName: 'harbour.html' } });
     await new Promise((resolve) => setTimeout(resolve, 100));
     lib.close();
-    await expect(heavy).rejects.toMatchObject({ code: 'NOT_AVAILABLE', message: 'The library was closed while “harbour.html” was being read; nothing was imported.' });
+    await expect(heavy).rejects.toMatchObject({
+      code: 'NOT_AVAILABLE',
+      message: 'The library was closed while “harbour.html” was being read; nothing was imported.',
+    });
   });
 });
 
@@ -130,10 +168,17 @@ describe('a process that used the library', () => {
   afterEach(() => dir?.remove());
 
   /** Runs tests/services/sources/fixtures/importThenExit.ts in a fresh Node process; resolves with its exit code and output, or null if it is still running after `timeoutMs`. */
-  function runImportThenExit(closeLibrary: boolean, timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string } | null> {
+  function runImportThenExit(
+    closeLibrary: boolean,
+    timeoutMs = 30_000,
+  ): Promise<{ code: number | null; stdout: string; stderr: string } | null> {
     dir = makeTempDir();
     const script = join(import.meta.dirname, 'fixtures', 'importThenExit.ts');
-    const child = spawn(process.execPath, ['--import', 'tsx', script, dir.path('library.db'), closeLibrary ? 'close' : 'leave-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', script, dir.path('library.db'), closeLibrary ? 'close' : 'leave-open'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

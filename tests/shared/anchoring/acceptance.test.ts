@@ -17,9 +17,8 @@ import { describe, expect, it } from 'vitest';
 import { createAnchor, normalizeText, reanchor, type ReanchorResult, type TextAnchor } from '../../../shared/anchoring';
 import { seededRandom } from '../../helpers/seededRandom';
 
-
 type Random = () => number;
-const pick = <T,>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const integer = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 
 const WORDS = `the of and to in that was for on said with as by at from he it is an were be had have which not
@@ -38,7 +37,8 @@ weapons drones missiles troops units base bases camp camps refugees displaced re
 negotiations proposal draft deal truce violation violations investigation evidence footage images`.split(/\s+/);
 const NAMES = ['Hassan', 'Levi', 'Okafor', 'Ivanova', 'Haddad', 'Cohen', 'Mensah', 'Kovacs', 'Rahimi', 'Nakamura'];
 const NUMBERS = ['14', '3', '27', '120', '2.5', '1,400', '68', '9'];
-const ARABIC = 'قَالَ المُتَحَدِّثُ إِنَّ وَقْفَ إِطْلَاقِ النَّارِ صَامِدٌ رَغْمَ الخُرُوقَاتِ أعلنت الوزارة استئناف المحادثات يوم الخميس في العاصمة'.split(' ');
+const ARABIC =
+  'قَالَ المُتَحَدِّثُ إِنَّ وَقْفَ إِطْلَاقِ النَّارِ صَامِدٌ رَغْمَ الخُرُوقَاتِ أعلنت الوزارة استئناف المحادثات يوم الخميس في العاصمة'.split(' ');
 const HEBREW = 'הַדּוֹבֵר אָמַר כִּי הַהַפְסָקָה מַחְזִיקָה לַמְרוֹת הַהֲפָרוֹת המשלחת תחזור לבירה בשבוע הבא להמשך השיחות'.split(' ');
 const EMOJI = ['😊', '👍🏽', '🚧', '🇫🇷', '👨‍👩‍👧'];
 /**
@@ -70,7 +70,15 @@ function sentence(random: Random): string {
   const length = integer(random, 8, 28);
   for (let i = 0; i < length; i += 1) {
     const r = random();
-    words.push(r < 0.06 ? pick(random, NAMES) : r < 0.1 ? pick(random, NUMBERS) : r < 0.11 ? pick(random, EMOJI) : pick(random, WORDS));
+    words.push(
+      r < 0.06
+        ? pick(random, NAMES)
+        : r < 0.1
+          ? pick(random, NUMBERS)
+          : r < 0.11
+            ? pick(random, EMOJI)
+            : pick(random, WORDS),
+    );
   }
   const text = words.join(' ');
   return `${text[0]!.toUpperCase()}${text.slice(1)}${random() < 0.08 ? '?' : '.'}`;
@@ -107,7 +115,11 @@ function chooseQuote(random: Random, source: Source): Range {
     return [start + word.index!, start + word.index! + word[0].length];
   }
   if (roll < 0.55) {
-    const boundaries = [start, ...[...source.text.slice(start, end).matchAll(/ /g)].map((m) => start + m.index! + 1), end + 1];
+    const boundaries = [
+      start,
+      ...[...source.text.slice(start, end).matchAll(/ /g)].map((m) => start + m.index! + 1),
+      end + 1,
+    ];
     const from = integer(random, 0, Math.max(0, boundaries.length - 5));
     const to = Math.min(boundaries.length - 1, from + integer(random, 4, 15));
     return [boundaries[from]!, boundaries[to]! - 1];
@@ -230,7 +242,8 @@ function runScenario(seed: number, words: number, citations: number, editRate: n
   const outcomes = anchors.map((anchor, i): Outcome => {
     const region: Range = [mutation.startAt[anchor.start]!, mutation.endAt[anchor.end]!];
     const now = region[0] < region[1] ? mutation.text.slice(region[0], region[1]) : '';
-    const fate: Fate = now === '' ? 'deleted' : editDistance(anchor.exact, now) <= anchor.exact.length / 5 ? 'survived' : 'damaged';
+    const fate: Fate =
+      now === '' ? 'deleted' : editDistance(anchor.exact, now) <= anchor.exact.length / 5 ? 'survived' : 'damaged';
     const result = results[i]!;
     return { anchor, fate, result, right: isRight(result, region) };
   });
@@ -277,7 +290,12 @@ describe('anchoring acceptance', () => {
   it('re-anchors 1,000 citations in a 50,000-word source after 2 % edits: surviving quotes found, deleted ones orphaned, none misplaced', () => {
     // The time per citation is printed for reference; the bench (reanchor_ms_per_citation) is where speed is judged.
     const { source, outcomes, milliseconds } = runScenario(20240612, 50000, 1000, 0.02, 0.03);
-    const { survived, found, wrong, deleted } = summarize('2 % edits, 50,000 words', outcomes, milliseconds, source.text.length);
+    const { survived, found, wrong, deleted } = summarize(
+      '2 % edits, 50,000 words',
+      outcomes,
+      milliseconds,
+      source.text.length,
+    );
 
     expect(found.length / survived.length).toBeGreaterThanOrEqual(0.95);
     expect(deleted.filter((o) => o.result.status !== 'orphaned')).toEqual([]);

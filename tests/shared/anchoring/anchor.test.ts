@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
-import { ACCEPT_SCORE, CONTEXT_LENGTH, createAnchor, findExactOccurrences, normalizeText, reanchor, type TextAnchor } from '../../../shared/anchoring';
+import {
+  ACCEPT_SCORE,
+  CONTEXT_LENGTH,
+  createAnchor,
+  findExactOccurrences,
+  normalizeText,
+  reanchor,
+  type TextAnchor,
+} from '../../../shared/anchoring';
 
 const ARTICLE = normalizeText(`
 The ministry of defence said on Tuesday that the ceasefire in the northern province was holding,
@@ -174,7 +182,8 @@ describe('reanchor', () => {
     const newText = preface + ARTICLE.replace('would resume', 'would only resume');
     const result = reanchor(anchor, newText);
     expect(result.status).toBe('fuzzy');
-    if (result.status === 'fuzzy') expect(result.anchor.exact).toBe('humanitarian convoys would only resume on Thursday');
+    if (result.status === 'fuzzy')
+      expect(result.anchor.exact).toBe('humanitarian convoys would only resume on Thursday');
   });
 
   it('orphans a quote whose passage was deleted', () => {
@@ -190,7 +199,9 @@ describe('reanchor', () => {
   });
 
   it('does not move a deleted quote onto a near-identical sentence elsewhere', () => {
-    const text = normalizeText(`${ARTICLE}\n\nIn a later briefing, officials said humanitarian convoys could resume on Thursday at the earliest.`);
+    const text = normalizeText(
+      `${ARTICLE}\n\nIn a later briefing, officials said humanitarian convoys could resume on Thursday at the earliest.`,
+    );
     const anchor = anchorOf(text, quote);
     const sentence = text.slice(text.indexOf('A spokesman'), text.indexOf('Independent'));
     expect(reanchor(anchor, text.replace(sentence, '')).status).toBe('orphaned');
@@ -198,7 +209,10 @@ describe('reanchor', () => {
 
   it('follows a long quote whose preceding sentence was deleted (one side of its context gone)', () => {
     const anchor = anchorOf(ARTICLE, quote);
-    const newText = ARTICLE.replace(/A spokesman for the regional council told reporters that 14 civilians had been evacuated from the\s+border villages and that /, '');
+    const newText = ARTICLE.replace(
+      /A spokesman for the regional council told reporters that 14 civilians had been evacuated from the\s+border villages and that /,
+      '',
+    );
     const result = reanchor(anchor, newText);
     expect(result.status).toBe('exact');
     if (result.status === 'exact') expect(result.anchor.start).toBe(newText.indexOf(quote));
@@ -214,11 +228,16 @@ describe('reanchor', () => {
 
   it('rejects a candidate whose context matches on one side only when the quote repeats', () => {
     const refrain = 'The figures could not be independently verified.';
-    const text = normalizeText(`${ARTICLE} ${refrain}\n\nLater, the council published new numbers. ${refrain} Officials declined to comment further.`);
+    const text = normalizeText(
+      `${ARTICLE} ${refrain}\n\nLater, the council published new numbers. ${refrain} Officials declined to comment further.`,
+    );
     const anchor = anchorOf(text, refrain, 1);
     // The sentence before the second refrain is rewritten: only its suffix still matches, and
     // the words also stand elsewhere, so the anchor cannot tell which refrain is its own.
-    const newText = text.replace('Later, the council published new numbers.', 'A statement from an unnamed official followed that evening.');
+    const newText = text.replace(
+      'Later, the council published new numbers.',
+      'A statement from an unnamed official followed that evening.',
+    );
     expect(reanchor(anchor, newText).status).toBe('orphaned');
   });
 
@@ -274,12 +293,18 @@ describe('reanchor', () => {
       const text = ARTICLE.replace('14 civilians', '14 civilans');
       const anchor = anchorOf(text, 'civilans');
       const result = reanchor(anchor, ARTICLE);
-      expect(result).toMatchObject({ status: 'fuzzy', anchor: { exact: 'civilians', start: ARTICLE.indexOf('civilians') } });
+      expect(result).toMatchObject({
+        status: 'fuzzy',
+        anchor: { exact: 'civilians', start: ARTICLE.indexOf('civilians') },
+      });
     });
 
     it('orphans a short quote that lost one side of its context', () => {
       const anchor = anchorOf(ARTICLE, '14 civilians');
-      const newText = ARTICLE.replace('told reporters that 14 civilians', 'said in a written statement issued late on Monday that 14 civilians');
+      const newText = ARTICLE.replace(
+        'told reporters that 14 civilians',
+        'said in a written statement issued late on Monday that 14 civilians',
+      );
       expect(reanchor(anchor, newText).status).toBe('orphaned');
     });
 
@@ -305,27 +330,32 @@ describe('reanchor', () => {
       'أعلنت وزارة الدفاع يوم الثلاثاء أنَّ وَقْفَ إطلاقِ النارِ في المحافظة الشمالية صامدٌ، رغم تقارير عن قصف متقطع قرب المعبر.',
     );
     const arabicQuote = 'وَقْفَ إطلاقِ النارِ في المحافظة الشمالية صامدٌ';
-    const hebrew = normalizeText('משרד הביטחון הודיע ביום שלישי כי הַהַפְסָקָה בַּמָּחוֹז הַצְּפוֹנִי מַחְזִיקָה, למרות דיווחים על הפגזות.');
+    const hebrew = normalizeText(
+      'משרד הביטחון הודיע ביום שלישי כי הַהַפְסָקָה בַּמָּחוֹז הַצְּפוֹנִי מַחְזִיקָה, למרות דיווחים על הפגזות.',
+    );
     const hebrewQuote = 'הַהַפְסָקָה בַּמָּחוֹז הַצְּפוֹנִי מַחְזִיקָה';
 
     it.each([
       ['Arabic', arabic, arabicQuote, 'تحديث: ', 'المحافظة', 'كل المحافظة'],
       ['Hebrew', hebrew, hebrewQuote, 'עדכון: ', 'מַחְזִיקָה', 'עדיין מַחְזִיקָה'],
-    ])('%s: follows a moved passage exactly and an edited one fuzzily, marks intact', (_lang, text, q, preface, word, edited) => {
-      const anchor = anchorOf(text, q);
-      const moved = reanchor(anchor, preface + text);
-      expect(moved.status).toBe('exact');
-      if (moved.status === 'exact') expect(moved.anchor.start).toBe(anchor.start + preface.length);
+    ])(
+      '%s: follows a moved passage exactly and an edited one fuzzily, marks intact',
+      (_lang, text, q, preface, word, edited) => {
+        const anchor = anchorOf(text, q);
+        const moved = reanchor(anchor, preface + text);
+        expect(moved.status).toBe('exact');
+        if (moved.status === 'exact') expect(moved.anchor.start).toBe(anchor.start + preface.length);
 
-      const newText = text.replace(word, edited);
-      const result = reanchor(anchor, newText);
-      expect(result.status).toBe('fuzzy');
-      if (result.status !== 'fuzzy') return;
-      expect(result.anchor.exact).toContain(edited);
-      // No mark is left outside the passage, and none starts it.
-      expect(/^\p{M}/u.test(result.anchor.exact)).toBe(false);
-      expect(/^\p{M}/u.test(result.anchor.suffix)).toBe(false);
-    });
+        const newText = text.replace(word, edited);
+        const result = reanchor(anchor, newText);
+        expect(result.status).toBe('fuzzy');
+        if (result.status !== 'fuzzy') return;
+        expect(result.anchor.exact).toContain(edited);
+        // No mark is left outside the passage, and none starts it.
+        expect(/^\p{M}/u.test(result.anchor.exact)).toBe(false);
+        expect(/^\p{M}/u.test(result.anchor.suffix)).toBe(false);
+      },
+    );
 
     it('Arabic: a changed haraka inside the quote is a fuzzy match at the same place', () => {
       const anchor = anchorOf(arabic, arabicQuote);
@@ -351,7 +381,12 @@ describe('reanchor', () => {
     it('never returns a fuzzy range that cuts an emoji in half', () => {
       const q = '😊😊 and 👍🏽 after the announcement that the border';
       const anchor = anchorOf(text, q);
-      for (const [from, to] of [['😊😊', '😢😊'], ['👍🏽', '👍🏿'], ['😊😊 and', '🙂 and'], ['the border', 'the 🌍 border']]) {
+      for (const [from, to] of [
+        ['😊😊', '😢😊'],
+        ['👍🏽', '👍🏿'],
+        ['😊😊 and', '🙂 and'],
+        ['the border', 'the 🌍 border'],
+      ]) {
         const newText = text.replace(from!, to!);
         const result = reanchor(anchor, newText);
         expect(result.status).not.toBe('orphaned');
