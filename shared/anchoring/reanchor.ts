@@ -1,10 +1,16 @@
-// Re-anchoring: finding a citation's passage again in a new version of its source, or saying
-// honestly that it is gone. The order is Hypothesis' (DESIGN.md §5): stored position, exact
-// occurrences, fuzzy match, orphan — each tried near the old position before the whole text,
-// which keeps the average cost well under a millisecond. The rule above all others: a wrong
-// anchor is worse than an orphan, because an orphan is shown as such while a wrong anchor
-// silently cites other words. Every candidate therefore passes `Judge.accepts`, whose rules
-// (and the thresholds below) were tuned against reanchor-property.test.ts and acceptance.test.ts.
+// Re-anchoring policy: find a citation's passage again in a new version of its source, or say
+// honestly that it is gone. The rule above all others: a wrong anchor is worse than an orphan,
+// because an orphan is shown as such while a wrong anchor silently cites other words. So:
+// - `exact` when the quote stands verbatim where its context says it should;
+// - `fuzzy`, with its score, held for the analyst's review, when an edited passage scores at
+//   least ACCEPT_SCORE and `Judge.accepts` it: the quote nearly intact and both sides of its old
+//   context still touching it (one side, for a long quote nothing else in the text resembles);
+// - `orphaned` otherwise — gone, or too changed to be sure.
+// Candidates are tried in Hypothesis' order (DESIGN.md §5: stored position, exact occurrences,
+// fuzzy match), near the old position before the whole text, which keeps the average cost well
+// under a millisecond. The rules and thresholds below were tuned against
+// reanchor-property.test.ts and acceptance.test.ts. The string machinery lives next door: edit
+// distances in editDistance.ts, landmarks in landmarks.ts, the approximate search in approx-string-match.
 import search from 'approx-string-match';
 import {
   CONTEXT_LENGTH,
@@ -17,6 +23,16 @@ import {
   isCharacterBoundary,
   type TextAnchor,
 } from './anchor';
+import { alignmentCost, editDistance, SideMatcher, similarity } from './editDistance';
+import {
+  LANDMARK,
+  landmarkIndexOf,
+  mergeRanges,
+  passageLandmarks,
+  quoteLandmarks,
+  type LandmarkIndex,
+  type Range,
+} from './landmarks';
 
 export type AnchorStatus = 'exact' | 'fuzzy' | 'orphaned';
 
@@ -188,8 +204,6 @@ interface Candidate {
   score: number;
 }
 
-type Range = [from: number, to: number];
-
 /** Finds, scores and judges the candidate places of one anchor's passage in one new text. */
 class Judge {
   private everyOccurrence: number[] | undefined;
@@ -237,26 +251,15 @@ class Judge {
   }
 
   /**
-   * Small windows where the passage should be according to landmarks: 12-character pieces of
-   * its old context and of the quote itself that still occur verbatim (a moved paragraph carries
-   * them along; a text edited at 5 % keeps about half of them intact).
+   * Small windows where the passage should be according to its landmarks (landmarks.ts): each
+   * landmark's four occurrences nearest the old position, widened by the error budget.
    */
   landmarkWindows(): Range[] {
-    const { prefix, exact, suffix } = this.anchor;
-    const whole = prefix + exact + suffix;
-    const offsets = new Set<number>();
-    for (const at of [0, 10, 20]) offsets.add(Math.min(at, Math.max(0, prefix.length - LANDMARK)));
-    for (let i = 0; i < 4; i += 1)
-      offsets.add(prefix.length + Math.floor((i * Math.max(0, exact.length - LANDMARK)) / 3));
-    for (const at of [0, 10, 20])
-      offsets.add(prefix.length + exact.length + Math.min(at, Math.max(0, suffix.length - LANDMARK)));
-    const windows: Range[] = [];
-    for (const offset of offsets) {
-      const piece = whole.slice(offset, offset + LANDMARK);
-      if (piece.length < LANDMARK) continue;
-      for (const at of this.nearestOccurrences(piece))
-        windows.push(this.around(at - offset + prefix.length, this.maxErrors + 64));
-    }
+    const windows = passageLandmarks(this.anchor).flatMap(({ piece, offset }) =>
+      this.index
+        .nearestOccurrences(piece, this.anchor.start, 4)
+        .map((at) => this.around(at - offset, this.maxErrors + 64)),
+    );
     return mergeRanges(windows);
   }
 
@@ -375,8 +378,8 @@ class Judge {
     if (occurrences.some((at) => at + quote.length <= c.start || at >= c.end)) return false;
     const looseErrors = Math.max(this.maxErrors, Math.min(256, Math.floor(quote.length / 3)));
     const windows: Range[] = [];
-    for (let offset = 0; offset + LANDMARK <= quote.length; offset += LANDMARK) {
-      for (const at of this.index.occurrences(quote.slice(offset, offset + LANDMARK))) {
+    for (const { piece, offset } of quoteLandmarks(quote)) {
+      for (const at of this.index.occurrences(piece)) {
         if (at + LANDMARK > c.start && at < c.end) continue;
         windows.push(this.around(at - offset, looseErrors + 8));
       }
@@ -406,15 +409,6 @@ class Judge {
     return found;
   }
 
-  /** Up to four occurrences of a landmark, nearest the old position first. */
-  private nearestOccurrences(piece: string): number[] {
-    const hint = this.anchor.start;
-    return this.index
-      .occurrences(piece)
-      .sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint))
-      .slice(0, 4);
-  }
-
   private get index(): LandmarkIndex {
     return landmarkIndexOf(this.text);
   }
@@ -423,26 +417,12 @@ class Judge {
 /** How much further than its stored length a side of the context may be aligned (insertions in it). */
 const CONTEXT_SLACK = 8;
 
-/** Length of the pieces of context and quote looked up verbatim to find a passage that moved far. */
-const LANDMARK = 12;
-
 /** Extra text on each side in which `bestExplains` may align the old context differently. */
 const EXPLANATION_SLACK = 8;
 
 /** Orders candidates best first: highest score; between equal scores, nearest the old position, then earlier. */
 function byMerit(a: Candidate, b: Candidate): number {
   return b.score - a.score || a.distance - b.distance || a.start - b.start;
-}
-
-function mergeRanges(ranges: Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const merged: Range[] = [];
-  for (const [from, to] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else merged.push([from, to]);
-  }
-  return merged;
 }
 
 interface Match {
@@ -494,181 +474,4 @@ function masked(text: string, from: number, to: number, quote: string, masks: Ra
   }
   parts.push(text.slice(at, to));
   return parts.join('');
-}
-
-/**
- * Edit distance between one side of a stored context (at most 32 code units) and the text read
- * from a boundary outwards, the far end free: min over lengths ℓ of distance(side, the ℓ
- * characters read). Myers' bit-vector algorithm, one machine word, because every candidate of
- * every citation is measured on both sides. 'backward' reads from the boundary to the left and
- * compares with the side reversed, so that both are read from the quote outwards.
- */
-class SideMatcher {
-  private readonly equal = new Map<number, number>();
-  private readonly last: number;
-  readonly length: number;
-
-  constructor(
-    side: string,
-    private readonly direction: 'forward' | 'backward',
-  ) {
-    // One 32-bit word holds 32 characters: the ones nearest the quote are kept.
-    const units = (direction === 'forward' ? side : reversed(side)).slice(0, 32);
-    for (let i = 0; i < units.length; i += 1) {
-      const unit = units.charCodeAt(i);
-      this.equal.set(unit, (this.equal.get(unit) ?? 0) | (1 << i));
-    }
-    this.last = 1 << (units.length - 1);
-    this.length = units.length;
-  }
-
-  /** The distance, reading text from `boundary` towards `limit` (exclusive). */
-  cost(text: string, boundary: number, limit: number): number {
-    let positive = -1; // vertical +1 deltas: the first column is 0, 1, 2, …
-    let negative = 0;
-    let score = this.length;
-    let bestScore = score;
-    const step = this.direction === 'forward' ? 1 : -1;
-    for (
-      let at = this.direction === 'forward' ? boundary : boundary - 1;
-      step > 0 ? at < limit : at >= limit;
-      at += step
-    ) {
-      const equal = this.equal.get(text.charCodeAt(at)) ?? 0;
-      const xv = equal | negative;
-      const xh = (((equal & positive) + positive) ^ positive) | equal;
-      let ph = negative | ~(xh | positive);
-      let mh = positive & xh;
-      if (ph & this.last) score += 1;
-      else if (mh & this.last) score -= 1;
-      // The first row grows by one per character read: the side is aligned from the boundary.
-      ph = (ph << 1) | 1;
-      mh <<= 1;
-      positive = mh | ~(xv | ph);
-      negative = ph & xv;
-      if (score < bestScore) bestScore = score;
-    }
-    return bestScore;
-  }
-}
-
-/**
- * Edit distance between `pattern` and the best-matching part of `text`, where the part must
- * reach the text's end ('end'), start at its start ('start'), or may lie anywhere ('neither').
- */
-function alignmentCost(pattern: string, text: string, anchored: 'start' | 'end' | 'neither'): number {
-  if (anchored === 'end') return alignmentCost(reversed(pattern), reversed(text), 'start');
-  // Row i holds, for each prefix of the text, the cheapest alignment of pattern[0, i) ending there.
-  let row = Array.from({ length: text.length + 1 }, (_, j) => (anchored === 'start' ? j : 0));
-  for (let i = 1; i <= pattern.length; i += 1) {
-    const next = [i];
-    for (let j = 1; j <= text.length; j += 1) {
-      next[j] = Math.min(
-        row[j]! + 1,
-        next[j - 1]! + 1,
-        row[j - 1]! + (pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1),
-      );
-    }
-    row = next;
-  }
-  return Math.min(...row);
-}
-
-function reversed(s: string): string {
-  return s.split('').reverse().join('');
-}
-
-/** 1 − edit distance / length of the longer: 1 for equal strings (two empty ones included), 0 for nothing in common. */
-function similarity(a: string, b: string): number {
-  const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
-}
-
-/** Levenshtein distance; contexts are at most 32 code units, so the quadratic table is tiny. */
-function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const row = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j += 1) row[j] = j;
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (ca === b.charCodeAt(j - 1) ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
-/**
- * Where every LANDMARK-long piece of one text occurs, hashed, so that finding a piece costs a
- * lookup instead of a scan of the whole text (a third of a millisecond for a 50,000-word
- * source). Re-anchoring a source's citations asks the same text hundreds of times, so the index
- * of the last text asked about is kept: one entry, about 12 bytes per character.
- */
-class LandmarkIndex {
-  private readonly heads: Int32Array;
-  private readonly next: Int32Array;
-  private readonly hashes: Uint32Array;
-  private readonly shift: number;
-
-  constructor(readonly text: string) {
-    const count = Math.max(0, text.length - LANDMARK + 1);
-    let bits = 10;
-    while (1 << bits < 2 * count) bits += 1;
-    const size = 1 << bits;
-    this.shift = 32 - bits;
-    this.heads = new Int32Array(size).fill(-1);
-    this.next = new Int32Array(count);
-    this.hashes = new Uint32Array(count);
-    let hash = 0;
-    for (let i = 0; i < LANDMARK && i < text.length; i += 1)
-      hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) >>> 0;
-    for (let i = 0; i < count; i += 1) {
-      this.hashes[i] = hash;
-      if (i + LANDMARK < text.length) {
-        hash =
-          (Math.imul(hash - Math.imul(text.charCodeAt(i), HASH_BASE_POWER), HASH_BASE) +
-            text.charCodeAt(i + LANDMARK)) >>>
-          0;
-      }
-    }
-    // Insert from the end, so that every chain lists its positions in increasing order.
-    for (let i = count - 1; i >= 0; i -= 1) {
-      const bucket = this.bucket(this.hashes[i]!);
-      this.next[i] = this.heads[bucket]!;
-      this.heads[bucket] = i;
-    }
-  }
-
-  /** Every offset where `piece` (LANDMARK code units long) occurs, in increasing order. */
-  occurrences(piece: string): number[] {
-    let hash = 0;
-    for (let i = 0; i < LANDMARK; i += 1) hash = (Math.imul(hash, HASH_BASE) + piece.charCodeAt(i)) >>> 0;
-    const found: number[] = [];
-    for (let at = this.heads[this.bucket(hash)]!; at !== -1; at = this.next[at]!) {
-      if (this.hashes[at] === hash && this.text.startsWith(piece, at)) found.push(at);
-    }
-    return found;
-  }
-
-  private bucket(hash: number): number {
-    return Math.imul(hash, 0x9e3779b1) >>> this.shift;
-  }
-}
-
-const HASH_BASE = 0x01000193;
-const HASH_BASE_POWER = (() => {
-  let power = 1;
-  for (let i = 1; i < LANDMARK; i += 1) power = Math.imul(power, HASH_BASE);
-  return power;
-})();
-
-let lastIndex: LandmarkIndex | undefined;
-
-function landmarkIndexOf(text: string): LandmarkIndex {
-  if (lastIndex?.text !== text) lastIndex = new LandmarkIndex(text);
-  return lastIndex;
 }
