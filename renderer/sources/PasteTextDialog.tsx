@@ -4,7 +4,7 @@
 // freezes the window for minutes (long lines with the app's web fonts are the worst case), and
 // a paste over the import limit is refused at once, naming the limit.
 import { useState, type ClipboardEvent } from 'react';
-import { formatMegabytes, MAX_SOURCE_BYTES, oversizeSourceMessage } from '../../shared/api/sources';
+import { formatMegabytes, MAX_SOURCE_BYTES, oversizeSourceMessage, utf8ByteLength } from '../../shared/api/sources';
 import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { plural } from '../ui/formatDate';
 
@@ -47,7 +47,8 @@ export function PasteTextDialog({
     const pasted = event.clipboardData.getData('text/plain');
     if (pasted.length <= SHOWN_IN_FIELD_CHARS) return; // the field takes it as usual
     event.preventDefault();
-    const bytes = new TextEncoder().encode(pasted).length;
+    // Counted as the contract counts it, so the page and the library refuse exactly the same pastes.
+    const bytes = utf8ByteLength(pasted);
     if (bytes > MAX_SOURCE_BYTES) {
       setRefusal(oversizeSourceMessage('The pasted text', formatMegabytes(bytes)));
       return;

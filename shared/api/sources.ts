@@ -25,6 +25,28 @@ export function formatMegabytes(bytes: number): string {
   return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} MB`;
 }
 
+/** The part of TextEncoder used here. Every runtime the contract runs in has it (the page, Node), but shared/'s type library is the language alone. */
+declare const TextEncoder: new () => { encodeInto(source: string, destination: Uint8Array): { written: number } };
+
+/** UTF-16 units encoded at a time when measuring: each is at most three bytes of UTF-8. */
+const MEASURE_CHUNK = 64 * 1024;
+
+/** The size of a text as UTF-8, as encoding would write it (a lone surrogate as the three bytes of U+FFFD). */
+export function utf8ByteLength(text: string): number {
+  // A slice at a time into one small buffer: native speed, without a copy of megabytes just to measure them.
+  const encoder = new TextEncoder();
+  const buffer = new Uint8Array(3 * MEASURE_CHUNK);
+  let bytes = 0;
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + MEASURE_CHUNK);
+    // Never split a surrogate pair: each half alone would count as a replacement character.
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+    bytes += encoder.encodeInto(text.slice(at, end), buffer).written;
+    at = end;
+  }
+  return bytes;
+}
+
 /** The sentence that refuses a document over the limit, wherever it is noticed (the page, the contract). */
 export function oversizeSourceMessage(subject: string, size: string): string {
   return `${subject} is ${size}; the most a source may have is ${formatMegabytes(MAX_SOURCE_BYTES)}. Split it into smaller documents and import them one by one.`;
@@ -36,9 +58,6 @@ export function oversizeSourceMessage(subject: string, size: string): string {
  * is a well-formed request, just too big.
  */
 const TOO_LARGE_ISSUE = { params: { appErrorCode: 'TOO_LARGE' } } as const;
-
-/** Four base64 characters carry three bytes. */
-const MAX_SOURCE_BASE64_CHARS = 4 * Math.ceil(MAX_SOURCE_BYTES / 3);
 
 export const sourceMetadataSchema = z.object({
   title: nonEmptyText('Title', 500),
@@ -93,7 +112,7 @@ const importContent = z
     (c) => (c.text === undefined) !== (c.base64 === undefined),
     'Give either text or a file, not both and not neither.',
   )
-  // Refused from the length alone, before anything decodes or reads the content.
+  // The one place the size limit is checked: before anything decodes or reads the content.
   .superRefine((content, ctx) => {
     const subject =
       content.fileName !== undefined
@@ -108,17 +127,28 @@ const importContent = z
         message: oversizeSourceMessage(subject, size),
         ...TOO_LARGE_ISSUE,
       });
-    // Every UTF-16 unit is at least one UTF-8 byte; the exact UTF-8 count is checked during extraction.
-    if (content.text !== undefined && content.text.length > MAX_SOURCE_BYTES)
-      refuse('text', `at least ${formatMegabytes(content.text.length)}`);
-    if (content.base64 !== undefined && content.base64.length > MAX_SOURCE_BASE64_CHARS)
-      refuse('base64', formatMegabytes(base64ByteLength(content.base64)));
+    // A UTF-16 unit is one to three UTF-8 bytes: a text longer than the limit is refused without
+    // counting, and one shorter than a third of it cannot be over.
+    if (content.text !== undefined) {
+      if (content.text.length > MAX_SOURCE_BYTES) refuse('text', `at least ${formatMegabytes(content.text.length)}`);
+      else if (content.text.length * 3 > MAX_SOURCE_BYTES) {
+        const bytes = utf8ByteLength(content.text);
+        if (bytes > MAX_SOURCE_BYTES) refuse('text', formatMegabytes(bytes));
+      }
+    }
+    if (content.base64 !== undefined) {
+      const bytes = base64ByteLength(content.base64);
+      if (bytes > MAX_SOURCE_BYTES) refuse('base64', formatMegabytes(bytes));
+    }
   });
 
-/** The number of bytes a base64 text decodes to: three per four characters, less the padding. */
+/**
+ * The most bytes a base64 text can decode to: six bits per character before the padding. Exact
+ * for well-formed base64; the decoder skips anything else, so never an underestimate.
+ */
 function base64ByteLength(base64: string): number {
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return Math.floor((base64.length * 3) / 4) - padding;
+  return Math.floor(((base64.length - padding) * 3) / 4);
 }
 
 export const sourcesApi = {

@@ -3,7 +3,7 @@
 // imported. Built for the app as dist/electron/extractionWorker.cjs (scripts/build.mjs).
 import { parentPort } from 'node:worker_threads';
 import { AppError, type AppErrorPayload } from '../../../shared/api/errors';
-import { extractImportContent, type ExtractedImport, type ImportContent } from './extractImportContent';
+import { extractImportContent, type ExtractedImport, type ImportContent } from './extraction';
 
 export type ExtractionReply =
   | { ok: true; extracted: ExtractedImport }

@@ -1,4 +1,4 @@
-// Runs the CPU-heavy half of every import (extractImportContent.ts: jsdom, Readability,
+// Runs the CPU-heavy half of every import (extraction/: jsdom, Readability,
 // html-to-text, marked, SHA-256 — seconds for a large web page) in a worker thread, because the
 // main thread is where every other request is answered: a search or the brief's autosave must
 // not wait for a document to be read.
@@ -8,7 +8,7 @@
 // the order they were asked for, rather than side by side or in a pool:
 //   - extraction is pure CPU on laptops with few cores, so a second one in parallel would mostly
 //     compete with the main thread it is meant to keep free, and double the memory peak (jsdom
-//     holds up to ~1 GB for the largest page extractText accepts);
+//     holds up to ~1 GB for the largest page extraction accepts);
 //   - when a hostile document kills the worker (out of memory, say), only that import fails: the
 //     imports queued behind it go to a fresh worker.
 // The worker is unref()'d while idle, so it never keeps a process (the CLI, a test) alive, and
@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, isAppErrorPayload } from '../../../shared/api/errors';
-import type { ExtractedImport, ImportContent } from './extractImportContent';
+import type { ExtractedImport, ImportContent } from './extraction';
 import type { ExtractionReply } from './extractionWorker';
 
 export interface TextExtractor {

@@ -1,9 +1,9 @@
 // The import size limit is part of the contract (shared/api/sources.ts): an oversize document is
 // refused as TOO_LARGE when the request is checked, before anything decodes or reads it, with a
-// sentence that names its size and the limit.
+// sentence that names its size and the limit. Nothing after the contract measures it again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../../shared/api/contract';
-import { formatMegabytes, MAX_SOURCE_BYTES } from '../../../shared/api/sources';
+import { formatMegabytes, MAX_SOURCE_BYTES, utf8ByteLength } from '../../../shared/api/sources';
 import { openTempLibrary } from '../../helpers/tempLibrary';
 
 const MIB = 1024 * 1024;
@@ -50,9 +50,48 @@ describe('the import size limit', () => {
     });
   });
 
-  it('lets a file of exactly the limit through the contract, and refuses one base64 block more', () => {
+  it('refuses a file over the size limit, naming the limit', async () => {
+    // Zero bytes would also be refused as binary: the size is checked first.
+    const huge = Buffer.alloc(MAX_SOURCE_BYTES + 1).toString('base64');
+    const error = await lib
+      .invoke('sources.import', { content: { base64: huge, fileName: 'huge.txt' } })
+      .catch((e) => e);
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toContain('“huge.txt” is 25.1 MB');
+    expect(error.message).toContain('25 MB');
+  });
+
+  it('refuses pasted text over the size limit, counted in UTF-8', async () => {
+    // 8.7 M CJK characters take 17.5 MB as a JavaScript string, but 26.2 MB as UTF-8.
+    const error = await lib
+      .invoke('sources.import', { content: { text: '日'.repeat(Math.ceil(MAX_SOURCE_BYTES / 3) + 1) } })
+      .catch((e) => e);
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toContain('25 MB');
+  });
+
+  it('counts UTF-8 as encoding writes it: pairs as four bytes, a lone surrogate as U+FFFD', () => {
+    const chunkEdge = `${'a'.repeat(64 * 1024 - 1)}😀`;
+    for (const text of [
+      '',
+      'ascii',
+      'Résumé',
+      'שלום مرحبا 日本',
+      '😀',
+      'x\ud800y',
+      '\udc00',
+      chunkEdge,
+      chunkEdge.repeat(3),
+    ])
+      expect(utf8ByteLength(text), JSON.stringify(text.slice(0, 20))).toBe(Buffer.byteLength(text, 'utf8'));
+  });
+
+  it('lets a file of exactly the limit through the contract, and refuses one byte or one base64 block more', () => {
     const input = (base64: string) => api['sources.import'].input.safeParse({ content: { base64 } });
-    expect(input('A'.repeat(MAX_BASE64_CHARS)).success).toBe(true);
+    const exactly = Buffer.alloc(MAX_SOURCE_BYTES).toString('base64');
+    expect(exactly.length).toBe(MAX_BASE64_CHARS);
+    expect(input(exactly).success).toBe(true);
+    expect(input(Buffer.alloc(MAX_SOURCE_BYTES + 1).toString('base64')).success).toBe(false);
     expect(input('A'.repeat(MAX_BASE64_CHARS + 4)).success).toBe(false);
     expect(input('A'.repeat(MAX_BASE64_CHARS + 4)).error?.issues[0]).toMatchObject({
       code: 'custom',

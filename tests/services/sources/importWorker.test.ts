@@ -13,7 +13,7 @@ import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 const base64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
 
 /**
- * A long web page: 12,000 paragraphs, 36,000 elements (within extractText's limits). Reading it
+ * A long web page: 12,000 paragraphs, 36,000 elements (within the limits of extraction/htmlBudget.ts). Reading it
  * takes seconds — about 1.8 s on a 2-core machine — which on the main thread would stall every
  * other request for as long.
  */
