@@ -10,6 +10,8 @@
 // - Type-only imports count (tsPreCompilationDeps), so `import type` cannot smuggle a layer in.
 // - Three house-wide rules: no cycles, nothing outside tests/ imports tests/, no import that
 //   cannot be resolved (an unresolved import would slip past every rule above).
+// - One rule inside the renderer/ row: renderer/app/ (the shell) sits on top of the feature
+//   folders, so only renderer/main.tsx imports it (renderer/app/README.md says why).
 //
 // Paths are matched relative to the folder depcruise runs in (the repository root). Package
 // patterns match `node_modules/<name>/` anywhere in the resolved path, so the same rules also
@@ -160,6 +162,18 @@ module.exports = {
         'Node; ask the main process through window.briefing.invoke instead.',
       from: { path: folder('renderer') },
       to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-only-main-imports-app',
+      severity: 'error',
+      comment:
+        `Inside the renderer/ row of the ${LAYER_TABLE} (renderer/app/README.md): renderer/app/ is the ` +
+        'shell (layout, context panel, window-wide shortcuts) and imports the feature folders ' +
+        '(briefs/, claims/, sources/, library/, editor/, export/, ui/, workspace/); only renderer/main.tsx ' +
+        'imports renderer/app/. A feature importing app/ back ties the shell and the features into one ' +
+        'knot. Move what both sides need (workspace state, element ids) into renderer/workspace/ or ui/.',
+      from: { path: folder('renderer'), pathNot: [folder('renderer/app'), '^renderer/main\\.tsx$'] },
+      to: { path: folder('renderer/app') },
     },
 
     // ── house-wide ─────────────────────────────────────────────────────────────────────

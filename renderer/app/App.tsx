@@ -5,7 +5,7 @@ import { RestoreBackupHost } from '../library/RestoreBackupDialog';
 import { ToastProvider } from '../ui/Toasts';
 import { usePersistentState } from '../ui/usePersistentState';
 import { Workspace } from './Workspace';
-import { useWorkspace, useWorkspaceActions, WorkspaceProvider } from './workspaceState';
+import { useWorkspace, useWorkspaceActions, WorkspaceProvider } from '../workspace/workspaceState';
 
 const OPEN_BRIEF_KEY = 'briefing.openBrief.v1';
 const isBriefId = (value: unknown): value is number | null =>

@@ -6,7 +6,7 @@ import { ClaimInspector } from '../claims/ClaimInspector';
 import { ClaimLibrary } from '../claims/ClaimLibrary';
 import { SourcesPanel } from '../sources/SourcesPanel';
 import { formatShortcut, SHORTCUTS, type Shortcut } from '../ui/keyboard';
-import { CONTEXT_TABS, useWorkspace, useWorkspaceActions, type ContextTab } from './workspaceState';
+import { CONTEXT_TABS, useWorkspace, useWorkspaceActions, type ContextTab } from '../workspace/workspaceState';
 
 const TABS: Record<ContextTab, { label: string; shortcut: Shortcut }> = {
   sources: { label: 'Sources', shortcut: SHORTCUTS.showSources },

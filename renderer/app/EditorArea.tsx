@@ -10,7 +10,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { Kbd } from '../ui/Kbd';
 import { SHORTCUTS } from '../ui/keyboard';
 import { useToasts } from '../ui/Toasts';
-import { useWorkspace, useWorkspaceActions } from './workspaceState';
+import { useWorkspace, useWorkspaceActions } from '../workspace/workspaceState';
 
 export function EditorArea() {
   const { openBriefId } = useWorkspace();

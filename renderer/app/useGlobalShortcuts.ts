@@ -8,7 +8,8 @@ import { getReaderSelection } from '../sources/readerSelection';
 import { matchesShortcut, SHORTCUTS, type Shortcut } from '../ui/keyboard';
 import { useToasts, type Toasts } from '../ui/Toasts';
 import { openRestoreBackup } from '../library/restoreBackupRequest';
-import { useWorkspaceActions, type WorkspaceActions } from './workspaceState';
+import { FOCUS_TARGETS } from '../workspace/focusTargets';
+import { useWorkspaceActions, type WorkspaceActions } from '../workspace/workspaceState';
 
 type Command =
   | 'new-brief'
@@ -32,13 +33,6 @@ const BINDINGS: readonly [Shortcut, Command][] = [
   [SHORTCUTS.showClaimLibrary, 'show-claims'],
   [SHORTCUTS.showCardInspector, 'show-card'],
 ];
-
-/** Ids of the elements some commands move focus to. */
-export const FOCUS_TARGETS = {
-  importButton: 'import-source-button',
-  readerFind: 'reader-find',
-  claimSearch: 'claim-search',
-} as const;
 
 export function useGlobalShortcuts(): void {
   const actions = useWorkspaceActions();

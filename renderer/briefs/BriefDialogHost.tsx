@@ -1,7 +1,7 @@
 // Shows the brief dialog the workspace asks for (new brief, or properties of one). A new brief
 // defaults to the marking scheme of the newest brief: a library keeps to one scheme.
 import { markingScheme } from '../../shared/tradecraft/vocabularies';
-import { useWorkspace, useWorkspaceActions } from '../app/workspaceState';
+import { useWorkspace, useWorkspaceActions } from '../workspace/workspaceState';
 import { BriefDialog, type BriefDialogMode } from './BriefDialog';
 import { useBriefs } from './useBriefs';
 

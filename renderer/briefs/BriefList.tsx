@@ -4,7 +4,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { BriefSummary } from '../../shared/api/briefs';
 import { invoke } from '../bridge';
-import { useWorkspace, useWorkspaceActions } from '../app/workspaceState';
+import { useWorkspace, useWorkspaceActions } from '../workspace/workspaceState';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatUpdated, plural } from '../ui/formatDate';

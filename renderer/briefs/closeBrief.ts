@@ -2,7 +2,7 @@
 // editor saves pending edits when it closes, and that save must land before the brief is
 // trashed, or the last seconds of typing would be refused and lost.
 import { whenSaved } from '../editor/state/briefSaver';
-import type { WorkspaceActions } from '../app/workspaceState';
+import type { WorkspaceActions } from '../workspace/workspaceState';
 
 /** Closes the editor on `briefId` (if open) and resolves once its last save was answered. */
 export async function closeBriefAndSave(

@@ -1,6 +1,6 @@
 // The Card tab: the card being created or edited, or a pointer to how to get one. When another
 // card is asked for while this one has unsaved edits, it asks before dropping them.
-import { useWorkspace, useWorkspaceActions } from '../app/workspaceState';
+import { useWorkspace, useWorkspaceActions } from '../workspace/workspaceState';
 import { EmptyState } from '../ui/EmptyState';
 import { EditClaimCard } from './EditClaimCard';
 import { NewClaimCard } from './NewClaimCard';

@@ -12,7 +12,7 @@ import {
   type LikelihoodTerm,
 } from '../../shared/tradecraft/vocabularies';
 import { invoke, useQuery } from '../bridge';
-import { useWorkspace, useWorkspaceActions } from '../app/workspaceState';
+import { useWorkspace, useWorkspaceActions } from '../workspace/workspaceState';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../ui/ErrorNote';
 import { plural } from '../ui/formatDate';
@@ -24,7 +24,7 @@ import { insertClaimIntoBrief, startClaimDrag } from '../briefs/insertIntoBrief'
 import { ClaimFacts, ClaimUsage } from './ClaimSummary';
 import { LikelihoodSelect } from './LikelihoodSelect';
 import { SnippetText } from './snippet';
-import { FOCUS_TARGETS } from '../app/useGlobalShortcuts';
+import { FOCUS_TARGETS } from '../workspace/focusTargets';
 
 interface Filters {
   tag?: string;

@@ -7,7 +7,7 @@ import type { Claim } from '../../shared/api/claims';
 import type { AppError } from '../../shared/api/errors';
 import type { CitationStance } from '../../shared/tradecraft/vocabularies';
 import { invoke, toAppError, useQuery } from '../bridge';
-import { useWorkspace, useWorkspaceActions } from '../app/workspaceState';
+import { useWorkspace, useWorkspaceActions } from '../workspace/workspaceState';
 import { useReaderSelection } from '../sources/readerSelection';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatUpdated } from '../ui/formatDate';

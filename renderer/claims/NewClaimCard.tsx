@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { AppError } from '../../shared/api/errors';
 import type { CitationStance } from '../../shared/tradecraft/vocabularies';
 import { invoke } from '../bridge';
-import { useWorkspaceActions } from '../app/workspaceState';
+import { useWorkspaceActions } from '../workspace/workspaceState';
 import type { PassageSelection } from '../sources/readerSelection';
 import { useReaderSelection } from '../sources/readerSelection';
 import { Kbd } from '../ui/Kbd';

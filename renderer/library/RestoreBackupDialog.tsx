@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { BackupFileInfo } from '../../shared/api/library';
 import { invoke, toAppError, useQuery } from '../bridge';
-import { useWorkspace } from '../app/workspaceState';
+import { useWorkspace } from '../workspace/workspaceState';
 import { saveNow } from '../editor/state/briefSaver';
 import { Dialog } from '../ui/Dialog';
 import { ErrorNote } from '../ui/ErrorNote';

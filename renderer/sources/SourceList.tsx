@@ -1,7 +1,7 @@
 // Every source in the library, newest first: what it is, how reliable, how often it is cited.
 import { useState } from 'react';
 import type { Source } from '../../shared/api/sources';
-import { useWorkspaceActions } from '../app/workspaceState';
+import { useWorkspaceActions } from '../workspace/workspaceState';
 import { plural } from '../ui/formatDate';
 import { ReliabilityBadge } from '../ui/tradecraft';
 import { SourceDetailsDialog } from './SourceDetailsDialog';

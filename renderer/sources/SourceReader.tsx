@@ -5,10 +5,10 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createAnchor, reanchor } from '../../shared/anchoring';
-import type { Citation } from '../../shared/api/claims';
+import type { Citation } from '../../shared/api/citations';
 import { invoke, useQuery } from '../bridge';
-import type { ReaderTarget } from '../app/workspaceState';
-import { useWorkspace, useWorkspaceActions } from '../app/workspaceState';
+import type { ReaderTarget } from '../workspace/workspaceState';
+import { useWorkspace, useWorkspaceActions } from '../workspace/workspaceState';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatUpdated, plural } from '../ui/formatDate';
@@ -23,7 +23,7 @@ import { setReaderSelection, useReaderSelection, getReaderSelection } from './re
 import { selectionToRange } from './selectionOffsets';
 import { SourceDetailsDialog } from './SourceDetailsDialog';
 import { SourceMeta } from './SourceMeta';
-import { FOCUS_TARGETS } from '../app/useGlobalShortcuts';
+import { FOCUS_TARGETS } from '../workspace/focusTargets';
 import { findAll } from './findInText';
 import { insertCitationIntoBrief } from '../briefs/insertIntoBrief';
 

@@ -2,7 +2,7 @@
 // reader for the one that is open. Files can be dropped anywhere on the tab.
 import { useRef, useState, type DragEvent } from 'react';
 import { invoke, useQuery } from '../bridge';
-import { useWorkspace } from '../app/workspaceState';
+import { useWorkspace } from '../workspace/workspaceState';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../ui/ErrorNote';
 import { ImportProgress } from './ImportProgress';
@@ -10,7 +10,7 @@ import { PasteTextDialog } from './PasteTextDialog';
 import { SourceList } from './SourceList';
 import { SourceReader } from './SourceReader';
 import { useSourceImport } from './useSourceImport';
-import { FOCUS_TARGETS } from '../app/useGlobalShortcuts';
+import { FOCUS_TARGETS } from '../workspace/focusTargets';
 import { ariaShortcut, formatShortcut, SHORTCUTS } from '../ui/keyboard';
 
 const ACCEPTED_FILES = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html';

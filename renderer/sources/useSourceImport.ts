@@ -7,7 +7,7 @@ import type { Output } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { formatMegabytes, MAX_SOURCE_BYTES, oversizeSourceMessage } from '../../shared/api/sources';
 import { invoke, toAppError } from '../bridge';
-import { useWorkspaceActions } from '../app/workspaceState';
+import { useWorkspaceActions } from '../workspace/workspaceState';
 import { useToasts } from '../ui/Toasts';
 
 export interface ImportJob {

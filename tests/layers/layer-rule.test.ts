@@ -169,7 +169,28 @@ const CLEAN_TREE: Tree = {
   'renderer/main.tsx': lines(
     "import { createRoot } from 'react-dom/client';",
     "import { App } from './App';",
-    "createRoot(document.getElementById('root')!).render(<App />);",
+    "import { Shell } from './app/Shell';",
+    "createRoot(document.getElementById('root')!).render(<><Shell /><App /></>);",
+  ),
+  // The renderer's shell imports its own files and the feature folders; features share state
+  // through renderer/workspace/, never through app/.
+  'renderer/app/Shell.tsx': lines(
+    "import { Layout } from './Layout';",
+    "import { ClaimList } from '../claims/ClaimList';",
+    'export function Shell() { return <Layout><ClaimList /></Layout>; }',
+  ),
+  'renderer/app/Layout.tsx': lines(
+    "import type { ReactNode } from 'react';",
+    'export type LayoutProps = { children: ReactNode };',
+    'export function Layout({ children }: LayoutProps) { return <main>{children}</main>; }',
+  ),
+  'renderer/claims/ClaimList.tsx': lines(
+    "import { useWorkspace, type Tab } from '../workspace/workspaceState';",
+    'export function ClaimList() { const tab: Tab = useWorkspace(); return <p>{tab}</p>; }',
+  ),
+  'renderer/workspace/workspaceState.ts': lines(
+    "export type Tab = 'sources' | 'claims';",
+    "export const useWorkspace = (): Tab => 'claims';",
   ),
   'renderer/App.tsx': lines(
     "import { useState } from 'react';",
@@ -253,6 +274,20 @@ const CROSSINGS: Crossing[] = [
     text: "import { join } from 'node:path';\nexport const joinPath = join;\n",
     rule: 'layer-renderer-never-imports-node-builtins',
     to: /^(node:)?path$/,
+  },
+  {
+    behaviour: 'a renderer feature folder importing renderer/app/ back is caught (only main.tsx may)',
+    file: 'renderer/claims/back-edge.tsx',
+    text: "import { Layout } from '../app/Layout';\nexport const Frame = Layout;\n",
+    rule: 'renderer-only-main-imports-app',
+    to: /^renderer\/app\/Layout\.tsx$/,
+  },
+  {
+    behaviour: 'a renderer feature folder importing only types from renderer/app/ is caught too',
+    file: 'renderer/sources/layout-types.ts',
+    text: "import type { LayoutProps } from '../app/Layout';\nexport type ReaderProps = LayoutProps;\n",
+    rule: 'renderer-only-main-imports-app',
+    to: /^renderer\/app\/Layout\.tsx$/,
   },
   {
     behaviour: 'electron/db importing electron/services breaks the electron/db/ row',

@@ -1,6 +1,8 @@
 // What the workspace is showing: the open brief, the context panel's tab, where the source
 // reader is, and which card the inspector edits. One reducer, so every way of getting
 // somewhere (a click, a shortcut, a citation in the editor) goes through the same actions.
+// It lives in workspace/, not app/, because the feature folders read and change it too, and
+// they may not import app/ (see app/README.md).
 import { createContext, useContext, useMemo, useReducer, type ReactNode } from 'react';
 import { invoke } from '../bridge';
 import type { PassageSelection } from '../sources/readerSelection';
