@@ -4,7 +4,16 @@
 // typed calls whose failures are always AppErrors, a change signal so views refresh after a
 // write, a small data hook, and the allow-listed opener for external links.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppEvent, BriefingBridge, Input, Method, Output } from '../shared/api/contract';
+import {
+  LIBRARY_PARTS,
+  writesOf,
+  type AppEvent,
+  type BriefingBridge,
+  type LibraryPart,
+  type Method,
+  type Output,
+  type PageInput,
+} from '../shared/api/contract';
 import { AppError, isAppErrorPayload } from '../shared/api/errors';
 
 declare global {
@@ -39,30 +48,6 @@ export function toAppError(error: unknown): AppError {
 
 // ── change signal ───────────────────────────────────────────────────────────────────────
 
-/** What a write can make stale. Views name the parts they show and reload when one changes. */
-export type LibraryPart = 'sources' | 'claims' | 'citations' | 'briefs' | 'usage';
-const ALL_PARTS: readonly LibraryPart[] = ['sources', 'claims', 'citations', 'briefs', 'usage'];
-
-/**
- * Which parts each write changes. `briefs.save` (autosave) deliberately does not touch
- * 'claims': claim cards in the editor listen to 'claims', and an autosave must not re-render them.
- */
-const WRITES: Partial<Record<Method, readonly LibraryPart[]>> = {
-  'sources.import': ['sources', 'citations'], // a new version re-anchors citations
-  'sources.update': ['sources', 'citations'], // citations carry their source's title and grade
-  'claims.create': ['claims', 'citations'],
-  'claims.update': ['claims'],
-  'citations.attach': ['claims', 'citations'],
-  'citations.detach': ['claims', 'citations'],
-  'briefs.create': ['briefs'],
-  'briefs.update': ['briefs'],
-  'briefs.save': ['briefs', 'usage'],
-  'briefs.append': ['briefs', 'usage'],
-  'briefs.delete': ['briefs', 'usage'],
-  'briefs.restore': ['briefs', 'usage'],
-  'library.restore': ALL_PARTS,
-};
-
 type ChangeListener = (parts: ReadonlySet<LibraryPart>, cause: Method | AppEvent) => void;
 const changeListeners = new Set<ChangeListener>();
 let subscribedToApp = false;
@@ -73,7 +58,7 @@ export function onLibraryChange(listener: ChangeListener): () => void {
   if (!subscribedToApp && window.briefing) {
     // Writes made elsewhere (the CLI, another window) arrive as one 'library.changed' event.
     subscribedToApp = true;
-    window.briefing.on('library.changed', () => announce(ALL_PARTS, 'library.changed'));
+    window.briefing.on('library.changed', () => announce(LIBRARY_PARTS, 'library.changed'));
   }
   return () => changeListeners.delete(listener);
 }
@@ -86,15 +71,16 @@ function announce(parts: readonly LibraryPart[], cause: Method | AppEvent): void
 // ── calls ───────────────────────────────────────────────────────────────────────────────
 
 /** Calls one contract method. Resolves with its output; rejects only with an AppError. */
-export async function invoke<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+export async function invoke<M extends Method>(method: M, input: PageInput<M>): Promise<Output<M>> {
   let output: Output<M>;
   try {
     output = await getBridge().invoke(method, input);
   } catch (error) {
     throw toAppError(error);
   }
-  const parts = WRITES[method];
-  if (parts) announce(parts, method);
+  // Each method declares what it makes stale (the contract's `writes`); views showing it reload.
+  const parts = writesOf(method);
+  if (parts.length > 0) announce(parts, method);
   return output;
 }
 

@@ -4,7 +4,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import { METHODS, type AppEvent } from '../../shared/api/contract';
 import { createInvokeHandler, type LibraryInvoker } from './ipcHandler';
-import { eventChannel, invokeChannel } from './ipcChannels';
+import { eventChannel, invokeChannel } from '../../shared/api/channels';
 
 /** Registers every contract method; returns the function that removes them again. */
 export function registerIpcHandlers(library: LibraryInvoker, log: (message: string) => void): () => void {

@@ -77,7 +77,7 @@ async function backUpLibrary(context: MenuContext): Promise<void> {
   const parent = context.getWindow();
   const outFile = await chooseBackupFile(parent);
   if (!outFile) return;
-  const envelope = await toEnvelope(() => context.library.invokeUnknown('library.backup', { outFile }));
+  const envelope = await toEnvelope(() => context.library.invokeUnknown('library.backup', { outFile }, 'trusted'));
   if (envelope.ok) {
     const { path, bytes } = envelope.value as { path: string; bytes: number };
     await showInfo(

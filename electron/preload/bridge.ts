@@ -5,7 +5,7 @@ import type { BriefingBridge, Invoke } from '../../shared/api/contract';
 import { fromEnvelope } from '../../shared/api/bridge';
 import { AppError, isAppErrorPayload, type AppErrorPayload } from '../../shared/api/errors';
 import { isAppEvent, isMethodName, type AppEvent } from '../../shared/api/methods';
-import { eventChannel, invokeChannel } from './channels';
+import { eventChannel, invokeChannel } from '../../shared/api/channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses. */
 export interface BridgeIpc {

@@ -1,12 +1,20 @@
 // The composition root: open a library file and return the handler table every transport
 // (Electron IPC, the browser test harness, the CLI) calls.
-import { api, isMethod, type Handlers, type Input, type Method, type Output } from '../../shared/api/contract';
+import {
+  inputSchemaFor,
+  isMethod,
+  type Handlers,
+  type Input,
+  type Method,
+  type Output,
+} from '../../shared/api/contract';
 import type { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/api/errors';
 import type { BackupFile } from '../db/backupFiles';
 import { openLibraryDatabase, type OpenOptions } from '../db/connection';
 import { createBackupService } from './backup/backupService';
 import { createBriefHandlers } from './briefs/handlers';
+import { createCitationHandlers } from './citations/handlers';
 import { createClaimHandlers } from './claims/handlers';
 import { createExportHandlers } from './export/handlers';
 import type { Printer } from './export/printer';
@@ -38,7 +46,11 @@ export interface Library {
   handlers: Handlers;
   /** Validates untrusted input against the contract, runs the handler, and turns every failure into an AppError. */
   invoke<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
-  invokeUnknown(method: unknown, input: unknown): Promise<unknown>;
+  /**
+   * As `invoke`, for input of unknown shape. A `page` caller (the app's window) is held to the
+   * method's page schema, which refuses file paths; `trusted` (the CLI, the main process) gets the full input.
+   */
+  invokeUnknown(method: unknown, input: unknown, caller?: 'page' | 'trusted'): Promise<unknown>;
   context: ServiceContext;
   /** The daily backup started on open (an existing library with no backup in the last 24 h): the new backup, or null. */
   automaticBackup: Promise<BackupFile | null>;
@@ -70,6 +82,7 @@ export function createLibrary(options: LibraryOptions): Library {
     ...createLibraryHandlers(ctx, backups),
     ...createSourceHandlers(ctx, extractor),
     ...createClaimHandlers(ctx),
+    ...createCitationHandlers(ctx),
     ...createBriefHandlers(ctx),
     ...createExportHandlers(ctx, {
       printer: options.printer,
@@ -79,10 +92,14 @@ export function createLibrary(options: LibraryOptions): Library {
     }),
   };
 
-  async function invokeUnknown(method: unknown, input: unknown): Promise<unknown> {
+  async function invokeUnknown(
+    method: unknown,
+    input: unknown,
+    caller: 'page' | 'trusted' = 'trusted',
+  ): Promise<unknown> {
     if (!isMethod(method))
       throw new AppError('INVALID_INPUT', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
-    const parsed = api[method].input.safeParse(input ?? {});
+    const parsed = inputSchemaFor(method, caller).safeParse(input ?? {});
     if (!parsed.success) throw inputError(parsed.error);
     try {
       const handler = handlers[method] as (input: unknown) => unknown;

@@ -1,7 +1,7 @@
 // The passages a card cites, each with its quote, source, grading, anchor status and stance.
 // Saved citations change stance or detach through the library at once; the passages of a card
 // not yet saved are only held by the form until it is saved.
-import type { Citation } from '../../shared/api/claims';
+import type { Citation } from '../../shared/api/citations';
 import {
   CITATION_STANCES,
   type CitationStance,

@@ -5,7 +5,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createAnchor, reanchor } from '../../shared/anchoring';
-import type { Citation } from '../../shared/api/claims';
+import type { Citation } from '../../shared/api/citations';
 import { invoke, useQuery } from '../bridge';
 import type { ReaderTarget } from '../workspace/workspaceState';
 import { useWorkspace, useWorkspaceActions } from '../workspace/workspaceState';

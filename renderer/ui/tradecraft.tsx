@@ -1,7 +1,7 @@
 // Small badges for the tradecraft vocabularies (shared/tradecraft/vocabularies.ts), so every
 // pane shows a grade, a marking or a status the same way, always with its meaning spelled out
 // for assistive technology and on hover.
-import type { Citation } from '../../shared/api/claims';
+import type { Citation } from '../../shared/api/citations';
 import {
   describeLikelihood,
   formatGrading,

@@ -1,8 +1,9 @@
 // The briefs part of the contract: Lexical documents that embed claim cards and citations.
 import { z } from 'zod';
 import { markingSchema } from '../tradecraft/vocabularies';
-import { anchorStatusSchema } from './claims';
+import { anchorStatusSchema } from './citations';
 import { idSchema, isoDateTime, nonEmptyText } from './common';
+import { refusedPathField, type ContractPart } from './method';
 
 /** A serialized Lexical editor state. Its shape is Lexical's; the store checks only that it has a root. */
 export const briefDocumentSchema = z
@@ -90,6 +91,13 @@ export const exportPdfResultSchema = z.object({
 });
 export type ExportPdfResult = z.infer<typeof exportPdfResultSchema>;
 
+const exportPdfInputSchema = z.object({
+  briefId: idSchema,
+  /** Where to write the PDF: the CLI passes --out; without one, the app's save dialog asks. */
+  outFile: nonEmptyText('Output file', 4096).optional(),
+  allowOrphans: z.boolean().default(false),
+});
+
 export const briefsApi = {
   'briefs.create': {
     input: z.object({
@@ -100,12 +108,14 @@ export const briefsApi = {
       template: z.enum(['standard', 'empty']).default('standard'),
     }),
     output: briefSchema,
+    writes: ['briefs'],
   },
   'briefs.list': {
     input: z.object({ includeDeleted: z.boolean().default(false) }).default({ includeDeleted: false }),
     output: z.array(briefSummarySchema),
+    writes: [],
   },
-  'briefs.get': { input: z.object({ briefId: idSchema }), output: briefSchema },
+  'briefs.get': { input: z.object({ briefId: idSchema }), output: briefSchema, writes: [] },
   'briefs.update': {
     input: z.object({
       briefId: idSchema,
@@ -114,6 +124,7 @@ export const briefsApi = {
       author: z.string().trim().max(200).nullable().optional(),
     }),
     output: briefSummarySchema,
+    writes: ['briefs'],
   },
   'briefs.save': {
     input: z.object({
@@ -123,23 +134,26 @@ export const briefsApi = {
       baseRevision: z.number().int().positive().optional(),
     }),
     output: briefSummarySchema,
+    // Deliberately not 'claims': claim cards in the editor listen to it, and an autosave must not re-render them.
+    writes: ['briefs', 'usage'],
   },
-  'briefs.append': { input: z.object({ briefId: idSchema, block: appendableBlockSchema }), output: briefSummarySchema },
-  'briefs.delete': { input: z.object({ briefId: idSchema }), output: briefSummarySchema },
-  'briefs.restore': { input: z.object({ briefId: idSchema }), output: briefSummarySchema },
-  'briefs.check': { input: z.object({ briefId: idSchema }), output: briefCheckSchema },
+  'briefs.append': {
+    input: z.object({ briefId: idSchema, block: appendableBlockSchema }),
+    output: briefSummarySchema,
+    writes: ['briefs', 'usage'],
+  },
+  'briefs.delete': { input: z.object({ briefId: idSchema }), output: briefSummarySchema, writes: ['briefs', 'usage'] },
+  'briefs.restore': { input: z.object({ briefId: idSchema }), output: briefSummarySchema, writes: ['briefs', 'usage'] },
+  'briefs.check': { input: z.object({ briefId: idSchema }), output: briefCheckSchema, writes: [] },
   /** The pre-flight list the app shows before exporting (orphaned, fuzzy, uncited). */
-  'briefs.preflight': { input: z.object({ briefId: idSchema }), output: exportPreflightSchema },
+  'briefs.preflight': { input: z.object({ briefId: idSchema }), output: exportPreflightSchema, writes: [] },
   /** Exports to a PDF file; with orphaned citations it writes nothing unless `allowOrphans` (the analyst confirmed). */
   'briefs.exportPdf': {
-    input: z.object({
-      briefId: idSchema,
-      /** Where to write the PDF. The app's window never sends one: the main process asks the user
-       * with a save dialog (and drops any path a page sends), the CLI passes --out. */
-      outFile: nonEmptyText('Output file', 4096).optional(),
-      allowOrphans: z.boolean().default(false),
-    }),
+    input: exportPdfInputSchema,
     output: exportPdfResultSchema,
+    writes: [],
+    // The window never names the file: the main process asks with a save dialog; a path a page sends is refused.
+    pageInput: exportPdfInputSchema.extend({ outFile: refusedPathField }),
   },
   'briefs.showExportedPdf': {
     /** Shows a PDF exported in this session in the system's file manager. Only a path that
@@ -147,5 +161,6 @@ export const briefsApi = {
      * the file manager anywhere else. */
     input: z.object({ exportedFile: nonEmptyText('Exported file', 4096) }),
     output: z.object({ shown: z.literal(true) }),
+    writes: [],
   },
-} as const;
+} as const satisfies ContractPart;

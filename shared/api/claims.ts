@@ -1,4 +1,4 @@
-// The claims part of the contract: claim cards, their revisions and their citations.
+// The claims part of the contract: claim cards and their revisions (their citations: ./citations.ts).
 import { z } from 'zod';
 import {
   claimKindSchema,
@@ -6,10 +6,10 @@ import {
   confidenceSchema,
   credibilitySchema,
   likelihoodSchema,
-  reliabilitySchema,
-  stanceSchema,
 } from '../tradecraft/vocabularies';
+import { citationSchema, newCitationSchema } from './citations';
 import { idSchema, isoDateTime, nonEmptyText } from './common';
+import type { ContractPart } from './method';
 
 export const tagSchema = z
   .string()
@@ -41,29 +41,6 @@ export const claimFieldsSchema = claimFieldsExactSchema.extend({
 });
 export type ClaimFields = z.infer<typeof claimFieldsSchema>;
 
-export const anchorStatusSchema = z.enum(['exact', 'fuzzy', 'orphaned']);
-
-export const citationSchema = z.object({
-  id: idSchema,
-  claimId: idSchema.nullable(),
-  briefId: idSchema.nullable(),
-  sourceId: idSchema,
-  /** The version the position refers to: the current one, or for an orphan the last one it was found in. */
-  versionId: idSchema,
-  stance: stanceSchema,
-  start: z.number().int().nullable(),
-  end: z.number().int().nullable(),
-  exact: z.string(),
-  prefix: z.string(),
-  suffix: z.string(),
-  anchorStatus: anchorStatusSchema,
-  /** 1 for exact, the match score for fuzzy, null for orphaned. */
-  score: z.number().nullable(),
-  sourceTitle: z.string(),
-  sourceReliability: reliabilitySchema,
-});
-export type Citation = z.infer<typeof citationSchema>;
-
 export const claimSchema = claimFieldsSchema.extend({
   id: idSchema,
   revision: z.number().int().positive(),
@@ -86,18 +63,11 @@ export const claimSearchHitSchema = claimSchema.extend({
 });
 export type ClaimSearchHit = z.infer<typeof claimSearchHitSchema>;
 
-/** Where a citation's passage lies, given as offsets or as a quote to find in the current version. */
-export const citationTargetSchema = z.union([
-  z.object({ sourceId: idSchema, start: z.number().int().nonnegative(), end: z.number().int().positive() }),
-  z.object({ sourceId: idSchema, quote: nonEmptyText('Quote', 4000) }),
-]);
-
-export const newCitationSchema = z.object({ target: citationTargetSchema, stance: stanceSchema.default('supports') });
-
 export const claimsApi = {
   'claims.create': {
     input: claimFieldsSchema.extend({ citations: z.array(newCitationSchema).max(100).default([]) }),
     output: claimSchema,
+    writes: ['claims', 'citations'],
   },
   'claims.update': {
     input: z.object({
@@ -107,9 +77,14 @@ export const claimsApi = {
       fields: claimFieldsExactSchema.partial(),
     }),
     output: claimSchema,
+    writes: ['claims'],
   },
-  'claims.get': { input: z.object({ claimId: idSchema }), output: claimSchema },
-  'claims.getMany': { input: z.object({ claimIds: z.array(idSchema).max(5000) }), output: z.array(claimSchema) },
+  'claims.get': { input: z.object({ claimId: idSchema }), output: claimSchema, writes: [] },
+  'claims.getMany': {
+    input: z.object({ claimIds: z.array(idSchema).max(5000) }),
+    output: z.array(claimSchema),
+    writes: [],
+  },
   'claims.search': {
     input: z.object({
       query: z.string().max(1000).default(''),
@@ -127,27 +102,17 @@ export const claimsApi = {
       /** True when more claims match than were counted (`total` is then a lower bound, shown as "2,000+"). */
       totalIsLowerBound: z.boolean(),
     }),
+    writes: [],
   },
-  'claims.revisions': { input: z.object({ claimId: idSchema }), output: z.array(claimRevisionSchema) },
+  'claims.revisions': { input: z.object({ claimId: idSchema }), output: z.array(claimRevisionSchema), writes: [] },
   'claims.usedIn': {
     input: z.object({ claimId: idSchema }),
     output: z.array(z.object({ briefId: idSchema, title: z.string(), updatedAt: isoDateTime })),
+    writes: [],
   },
   'claims.tags': {
     input: z.object({}).default({}),
     output: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+    writes: [],
   },
-  'citations.attach': {
-    /** A citation belongs to a claim card, or to a brief when it cites a passage in running text. */
-    input: newCitationSchema
-      .extend({ claimId: idSchema.optional(), briefId: idSchema.optional() })
-      .refine(
-        (c) => (c.claimId === undefined) !== (c.briefId === undefined),
-        'A citation belongs to either a claim or a brief.',
-      ),
-    output: citationSchema,
-  },
-  'citations.detach': { input: z.object({ citationId: idSchema }), output: z.object({ detached: z.literal(true) }) },
-  'citations.get': { input: z.object({ citationId: idSchema }), output: citationSchema },
-  'citations.forSource': { input: z.object({ sourceId: idSchema }), output: z.array(citationSchema) },
-} as const;
+} as const satisfies ContractPart;

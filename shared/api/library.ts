@@ -1,6 +1,7 @@
 // The library part of the contract: the file itself — where it is, its health, its backups.
 import { z } from 'zod';
 import { isoDateTime, nonEmptyText } from './common';
+import { LIBRARY_PARTS, refusedFromPage, refusedPathField, type ContractPart } from './method';
 
 export const backupKindSchema = z.enum(['daily', 'before-migration', 'manual']);
 
@@ -17,6 +18,16 @@ export const backupFileSchema = z.object({
 });
 export type BackupFileInfo = z.infer<typeof backupFileSchema>;
 
+/** A backup listed by library.backups, by its file name: what the app's page may ask to restore. */
+const restoreByNameSchema = z
+  .object({
+    backupName: z
+      .string()
+      .regex(/^[^/\\\0]+\.db$/, 'Give the file name of a backup listed in the backups folder.')
+      .max(255),
+  })
+  .strict();
+
 export const libraryApi = {
   'library.info': {
     input: z.object({}).default({}),
@@ -30,10 +41,14 @@ export const libraryApi = {
         briefs: z.number().int(),
       }),
     }),
+    writes: [],
   },
   'library.backup': {
     input: z.object({ outFile: nonEmptyText('Backup file', 4096) }),
     output: z.object({ path: z.string(), bytes: z.number().int(), createdAt: isoDateTime }),
+    writes: [],
+    // The window asks for a backup through the File menu, where the main process shows a save dialog.
+    pageInput: refusedFromPage,
   },
   'library.backups': {
     input: z.object({}).default({}),
@@ -45,6 +60,7 @@ export const libraryApi = {
       /** Newest first. */
       backups: z.array(backupFileSchema),
     }),
+    writes: [],
   },
   'library.restore': {
     /**
@@ -55,16 +71,11 @@ export const libraryApi = {
     input: z.union([
       // A path anywhere: for the CLI and the main process (the app's page can never send one).
       z.object({ backupFile: nonEmptyText('Backup file', 4096) }).strict(),
-      // A backup listed by library.backups, by its file name: what the app's page may ask for.
-      z
-        .object({
-          backupName: z
-            .string()
-            .regex(/^[^/\\\0]+\.db$/, 'Give the file name of a backup listed in the backups folder.')
-            .max(255),
-        })
-        .strict(),
+      restoreByNameSchema,
     ]),
+    // A page may only name a backup of the backups folder; a path it sends is refused.
+    // (The refused path field is listed first so its reason is the one reported.)
+    pageInput: z.object({ backupFile: refusedPathField, ...restoreByNameSchema.shape }).strict(),
     output: z.object({
       path: z.string(),
       restoredFrom: z.string(),
@@ -74,5 +85,6 @@ export const libraryApi = {
       backupSchemaVersion: z.number().int(),
       schemaVersion: z.number().int(),
     }),
+    writes: LIBRARY_PARTS,
   },
-} as const;
+} as const satisfies ContractPart;

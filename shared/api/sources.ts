@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { reliabilitySchema } from '../tradecraft/vocabularies';
 import { idSchema, isoDateTime, nonEmptyText, publishedDateSchema } from './common';
+import type { ContractPart } from './method';
 
 export const sourceFormatSchema = z.enum(['text', 'markdown', 'html']);
 
@@ -170,15 +171,18 @@ export const sourcesApi = {
       reanchor: reanchorSummarySchema,
       warnings: z.array(z.string()),
     }),
+    writes: ['sources', 'citations'],
   },
-  'sources.list': { input: z.object({}).default({}), output: z.array(sourceSchema) },
+  'sources.list': { input: z.object({}).default({}), output: z.array(sourceSchema), writes: [] },
   'sources.get': {
     input: z.object({ sourceId: idSchema, versionId: idSchema.optional() }),
     output: z.object({ source: sourceSchema, version: sourceVersionSchema, text: z.string() }),
+    writes: [],
   },
   'sources.update': {
     input: z.object({ sourceId: idSchema, metadata: sourceMetadataSchema.partial() }),
     output: sourceSchema,
+    writes: ['sources', 'citations'],
   },
-  'sources.versions': { input: z.object({ sourceId: idSchema }), output: z.array(sourceVersionSchema) },
-} as const;
+  'sources.versions': { input: z.object({ sourceId: idSchema }), output: z.array(sourceVersionSchema), writes: [] },
+} as const satisfies ContractPart;

@@ -5,8 +5,8 @@
 //   │ THE TRANSPORT IS THE ONLY DIFFERENCE FROM THE APP.                                   │
 //   │ Same renderer bundle (dist/renderer), same CSP, same services (createLibrary), same  │
 //   │ `window.briefing` — built by the preload's own createBridge (electron/preload/       │
-//   │ bridge.ts) over a Playwright binding instead of ipcRenderer. The handler side wraps   │
-//   │ every outcome with toEnvelope and checks the calling frame, as electron/main does.   │
+//   │ bridge.ts) over a Playwright binding instead of ipcRenderer. Calls are answered by   │
+//   │ the app's own answerPageCall (electron/main/ipcHandler.ts): frame check, page schema. │
 //   └──────────────────────────────────────────────────────────────────────────────────────┘
 //
 // The renderer is served from one fixed origin through `context.route`; any request elsewhere
@@ -17,18 +17,15 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { toEnvelope } from '../../shared/api/bridge';
+import { eventChannel, methodOfChannel } from '../../shared/api/channels';
 import { EVENTS, type AppEvent } from '../../shared/api/contract';
-import { AppError } from '../../shared/api/errors';
 import { rendererResponseHeaders } from '../../electron/main/contentSecurityPolicy';
-import { eventChannel } from '../../electron/preload/channels';
+import { answerPageCall, type PageCallPolicy } from '../../electron/main/ipcHandler';
 import { createLibrary, type Library } from '../../electron/services/createLibrary';
 import { createChromiumPrinter } from '../../electron/services/export/chromiumPrinter';
-import { withoutPathFields } from '../../electron/main/ipcHandler';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = join(REPO_ROOT, 'dist', 'renderer');
-const INVOKE_PREFIX = 'briefing:invoke:';
 
 /** The one origin the renderer is served from (`.invalid` can never resolve to a real host). */
 export const APP_ORIGIN = 'http://briefing.app.invalid';
@@ -264,21 +261,19 @@ export async function launchApp({
     requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() }),
   );
 
-  // The handler side, as electron/main/ipcHandler.ts: only the app's own top frame may call.
+  // The handler side runs the app's own IPC answer (electron/main/ipcHandler.ts); only the
+  // trusted origin differs: the harness serves the renderer from APP_ORIGIN instead of app://.
+  const pagePolicy: PageCallPolicy = {
+    isTrusted: (frame) => frame !== null && frame.isMainFrame && (frame.url ?? '').startsWith(`${APP_ORIGIN}/`),
+  };
   await context.exposeBinding('__briefingHarnessInvoke', (source, channel: unknown, input: unknown) =>
-    toEnvelope(async () => {
-      const frameUrl = source.frame.url();
-      if (source.frame.parentFrame() !== null || !frameUrl.startsWith(`${APP_ORIGIN}/`)) {
-        throw new AppError(
-          'NOT_AVAILABLE',
-          'This request did not come from Briefing Composer’s own window and was refused.',
-        );
-      }
-      if (typeof channel !== 'string' || !channel.startsWith(INVOKE_PREFIX))
-        throw new AppError('INVALID_INPUT', 'Unknown channel.');
-      // As in the app, a page never names a file on disk: path fields are dropped.
-      return library.invokeUnknown(channel.slice(INVOKE_PREFIX.length), withoutPathFields(input));
-    }),
+    answerPageCall(
+      library,
+      pagePolicy,
+      { url: source.frame.url(), isMainFrame: source.frame.parentFrame() === null },
+      methodOfChannel(channel),
+      input,
+    ),
   );
   await context.addInitScript({ content: initScript });
 

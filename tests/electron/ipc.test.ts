@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENTS, METHODS } from '../../shared/api/contract';
 import type { InvokeEnvelope } from '../../shared/api/bridge';
 import { createInvokeHandler, type InvokeEventLike, type LibraryInvoker } from '../../electron/main/ipcHandler';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, eventChannel, invokeChannel } from '../../electron/main/ipcChannels';
-import * as preloadChannels from '../../electron/preload/channels';
+import { eventChannel, invokeChannel, methodOfChannel } from '../../shared/api/channels';
 import { isTrustedSender } from '../../electron/main/senderPolicy';
 import { openTempLibrary } from '../helpers/tempLibrary';
+import { existsSync } from 'node:fs';
 
 const top = (url: string): InvokeEventLike => ({ senderFrame: { url, parent: null } });
 const sub = (url: string): InvokeEventLike => ({ senderFrame: { url, parent: {} } });
@@ -37,15 +37,15 @@ describe('sender-origin check', () => {
 });
 
 describe('channels', () => {
-  it('has one invoke channel per contract method, and main and preload derive the same names', () => {
-    expect(INVOKE_CHANNELS.size).toBe(METHODS.length);
-    expect(new Set(INVOKE_CHANNELS.values()).size).toBe(METHODS.length);
+  it('has one distinct invoke channel per contract method and one per event, each leading back to its name', () => {
+    expect(new Set(METHODS.map(invokeChannel)).size).toBe(METHODS.length);
     for (const method of METHODS) {
       expect(invokeChannel(method)).toBe(`briefing:invoke:${method}`);
-      expect(preloadChannels.invokeChannel(method)).toBe(invokeChannel(method));
+      expect(methodOfChannel(invokeChannel(method))).toBe(method);
     }
-    for (const event of EVENTS) expect(preloadChannels.eventChannel(event)).toBe(eventChannel(event));
-    expect(EVENT_CHANNELS.size).toBe(EVENTS.length);
+    expect(new Set(EVENTS.map(eventChannel)).size).toBe(EVENTS.length);
+    expect(methodOfChannel(eventChannel('library.changed'))).toBeNull();
+    expect(methodOfChannel(42)).toBeNull();
   });
 });
 
@@ -93,16 +93,28 @@ describe('invoke handler', () => {
     expect((await lib.invoke('library.info', {})).counts.briefs).toBe(0);
   });
 
-  it('never lets the page choose a file path: path fields are dropped before the library sees them', async () => {
-    const seen: unknown[] = [];
-    const spy: LibraryInvoker = { invokeUnknown: async (_method, input) => seen.push(input) };
-    await createInvokeHandler('library.backup', spy)(top('app://renderer/index.html'), { outFile: '/etc/cron.d/evil' });
-    await createInvokeHandler('briefs.exportPdf', spy)(top('app://renderer/index.html'), {
-      briefId: 1,
-      outFile: '/home/user/.bashrc',
-      allowOrphans: true,
+  it('refuses a file path a page sends, by parsing with the page schema, and writes nothing there', async () => {
+    const app = top('app://renderer/index.html');
+    const brief = await lib.invoke('briefs.create', { title: 'Path attempt', template: 'empty' });
+    const target = lib.dir.path('chosen-by-page.pdf');
+    const attempts = [
+      await createInvokeHandler('briefs.exportPdf', lib)(app, { briefId: brief.id, outFile: target }),
+      await createInvokeHandler('library.backup', lib)(app, { outFile: lib.dir.path('chosen-by-page.db') }),
+      await createInvokeHandler('library.restore', lib)(app, { backupFile: lib.dir.path('elsewhere.db') }),
+    ];
+    for (const envelope of attempts) {
+      expect(envelope).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringMatching(/cannot choose a file on disk/) },
+      });
+    }
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(lib.dir.path('chosen-by-page.db'))).toBe(false);
+    // The same input from a trusted caller (the CLI) is the full input: the path is accepted.
+    await expect(lib.invokeUnknown('library.backup', { outFile: lib.dir.path('by-cli.db') })).resolves.toMatchObject({
+      bytes: expect.any(Number),
     });
-    expect(seen).toEqual([{}, { briefId: 1, allowOrphans: true }]);
+    expect(existsSync(lib.dir.path('by-cli.db'))).toBe(true);
   });
 
   it('carries an AppError from the service as its code and sentence, never a stack', async () => {

@@ -186,6 +186,7 @@ describe('built main process (electron faked)', () => {
 
   it('exports a PDF through the Electron printer: hidden sandboxed print window, own session, no-script CSP, cleaned up', () => {
     const { checks } = run.trace;
+    expect(checks.exportPdfWithPagePath).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(checks.exportPdf, JSON.stringify(checks.exportPdf)).toMatchObject({ ok: true, value: { exported: true } });
     expect(readFileSync(checks.exportPdfFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The path the page sent was ignored: only the save dialog's choice was written.

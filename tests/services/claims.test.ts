@@ -155,35 +155,6 @@ describe('claim cards', () => {
     expect(tags.map((t) => t.tag).sort()).toEqual(['economy', 'military', 'weather']);
   });
 
-  it('attaches and detaches citations with a stance', async () => {
-    const claim = await lib.invoke('claims.create', { statement: 'Officials confirmed the crossing' });
-    const citation = await lib.invoke('citations.attach', {
-      claimId: claim.id,
-      stance: 'contradicts',
-      target: { sourceId, quote: 'Local officials confirmed the crossing.' },
-    });
-    expect(citation.stance).toBe('contradicts');
-    expect((await lib.invoke('claims.get', { claimId: claim.id })).citations.map((c) => c.id)).toEqual([citation.id]);
-    await lib.invoke('citations.detach', { citationId: citation.id });
-    expect((await lib.invoke('claims.get', { claimId: claim.id })).citations).toEqual([]);
-    await expectAppError(lib.invoke('citations.detach', { citationId: citation.id }), 'NOT_FOUND');
-  });
-
-  it('anchors a citation given by offsets, and refuses offsets outside the text', async () => {
-    const claim = await lib.invoke('claims.create', { statement: 'Prices rose' });
-    const start = REPORT.indexOf('twelve percent');
-    const citation = await lib.invoke('citations.attach', {
-      claimId: claim.id,
-      target: { sourceId, start, end: start + 'twelve percent'.length },
-    });
-    expect(citation.exact).toBe('twelve percent');
-    await expectAppError(
-      lib.invoke('citations.attach', { claimId: claim.id, target: { sourceId, start: 0, end: 10_000 } }),
-      'INVALID_INPUT',
-      /outside source/,
-    );
-  });
-
   it('reports which briefs use a claim', async () => {
     const claim = await lib.invoke('claims.create', { statement: 'Reused card' });
     const first = await lib.invoke('briefs.create', { title: 'Monday brief' });

@@ -1,6 +1,6 @@
 // Prepared statements for citations: the links from claims (or briefs) to source passages.
 import type { Database } from 'better-sqlite3';
-import type { Citation } from '../../../shared/api/claims';
+import type { Citation } from '../../../shared/api/citations';
 
 interface CitationRow {
   id: number;

@@ -1,4 +1,4 @@
-// Use cases for claim cards and their citations.
+// Use cases for claim cards (their citations: ../citations/handlers.ts).
 import type { Claim, ClaimFields } from '../../../shared/api/claims';
 import type { Handlers } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
@@ -6,8 +6,8 @@ import { buildFtsQuery } from '../../../shared/search/ftsQuery';
 import { rankByTermFrequency } from '../../../shared/search/rank';
 import { makeSnippet } from '../../../shared/search/snippet';
 import { claimFieldsOf, type ClaimRow } from '../../db/repositories/claims';
+import { insertCitation } from '../citations/insertCitation';
 import type { ServiceContext } from '../context';
-import { anchorInCurrentVersion, type CitationTarget } from '../sources/anchorCitations';
 
 type ClaimHandlers = Pick<
   Handlers,
@@ -19,10 +19,6 @@ type ClaimHandlers = Pick<
   | 'claims.revisions'
   | 'claims.usedIn'
   | 'claims.tags'
-  | 'citations.attach'
-  | 'citations.detach'
-  | 'citations.get'
-  | 'citations.forSource'
 >;
 
 /** How many of the newest matches a search ranks; more are counted as "2,000+". */
@@ -48,16 +44,6 @@ function requireClaimRow(ctx: ServiceContext, claimId: number): ClaimRow {
 
 function sameFields(a: ClaimFields, b: ClaimFields): boolean {
   return JSON.stringify({ ...a, tags: [...new Set(a.tags)] }) === JSON.stringify({ ...b, tags: [...new Set(b.tags)] });
-}
-
-function insertCitation(
-  ctx: ServiceContext,
-  owner: { claimId: number | null; briefId: number | null },
-  target: CitationTarget,
-  stance: Claim['citations'][number]['stance'],
-): number {
-  const { versionId, anchor } = anchorInCurrentVersion(ctx, target);
-  return ctx.citations.insert({ ...owner, sourceId: target.sourceId, versionId, stance, ...anchor }, ctx.now());
 }
 
 export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
@@ -147,34 +133,6 @@ export function createClaimHandlers(ctx: ServiceContext): ClaimHandlers {
 
     'claims.tags'() {
       return ctx.claims.tags();
-    },
-
-    'citations.attach'({ claimId, briefId, target, stance }) {
-      return ctx.write(() => {
-        if (claimId !== undefined) requireClaimRow(ctx, claimId);
-        if (briefId !== undefined && !ctx.briefs.getSummary(briefId))
-          throw new AppError('NOT_FOUND', `There is no brief with id ${briefId}.`);
-        const id = insertCitation(ctx, { claimId: claimId ?? null, briefId: briefId ?? null }, target, stance);
-        return ctx.citations.get(id)!;
-      });
-    },
-
-    'citations.detach'({ citationId }) {
-      return ctx.write(() => {
-        if (!ctx.citations.detach(citationId, ctx.now()))
-          throw new AppError('NOT_FOUND', `There is no attached citation with id ${citationId}.`);
-        return { detached: true as const };
-      });
-    },
-
-    'citations.get'({ citationId }) {
-      const citation = ctx.citations.get(citationId);
-      if (!citation) throw new AppError('NOT_FOUND', `There is no citation with id ${citationId}.`);
-      return citation;
-    },
-
-    'citations.forSource'({ sourceId }) {
-      return ctx.citations.forSource(sourceId);
     },
   };
 }

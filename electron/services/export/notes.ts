@@ -1,7 +1,7 @@
 // Numbering of the citation notes: one note per citation, numbered in order of first
 // appearance in the brief (a claim card shows its citations after its statement; a citation
 // node shows one). A citation that appears again keeps its number.
-import type { Citation } from '../../../shared/api/claims';
+import type { Citation } from '../../../shared/api/citations';
 import type { Source } from '../../../shared/api/sources';
 import { CITATION_NODE_TYPE, CLAIM_CARD_NODE_TYPE, walkNodes } from '../../../shared/briefs/document';
 import { formatGrading } from '../../../shared/tradecraft/vocabularies';

@@ -1,7 +1,8 @@
 // Everything one export prints, read from the library in one go: the brief, the claims it
 // embeds (current revision), every citation it shows, the sources and the exact source
 // versions those citations point at. The renderer works on this plain object only.
-import type { Citation, ClaimFields } from '../../../shared/api/claims';
+import type { Citation } from '../../../shared/api/citations';
+import type { ClaimFields } from '../../../shared/api/claims';
 import { AppError } from '../../../shared/api/errors';
 import type { Source, SourceVersion } from '../../../shared/api/sources';
 import { collectReferences, type SerializedDocument } from '../../../shared/briefs/document';

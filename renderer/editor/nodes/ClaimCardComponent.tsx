@@ -3,7 +3,8 @@
 // (claimId, nodeKey), so typing elsewhere in the brief never renders it (issue 7). Until the
 // browser first shows the card (hostVisibility.ts) only its statement is rendered.
 import { memo, type JSX } from 'react';
-import type { Citation, Claim } from '../../../shared/api/claims';
+import type { Citation } from '../../../shared/api/citations';
+import type { Claim } from '../../../shared/api/claims';
 import {
   describeLikelihood,
   formatGrading,

@@ -2,7 +2,7 @@
 // every open editor. Claim loads prime it with their citations; inline citations that no claim
 // carries are fetched with `citations.get`, a few at a time.
 import { useCallback, useSyncExternalStore } from 'react';
-import type { Citation } from '../../../shared/api/claims';
+import type { Citation } from '../../../shared/api/citations';
 import { describeError, invoke } from './bridge';
 import { type CacheEntry, KeyedCache, MISSING } from './keyedCache';
 

@@ -302,12 +302,14 @@ async function drive() {
   const briefId = list?.value?.[0]?.id;
   if (briefId) {
     const outFile = `${paths.userData}/sample.pdf`;
-    // The page's own path is dropped; the file comes from the (faked) save dialog.
+    // A path the page sends is refused; without one, the file comes from the (faked) save dialog.
     nextSavePath = outFile;
-    checks.exportPdf = await ipcHandlers.get('briefing:invoke:briefs.exportPdf')?.(event('app://renderer/index.html'), {
+    const exportPdf = ipcHandlers.get('briefing:invoke:briefs.exportPdf');
+    checks.exportPdfWithPagePath = await exportPdf?.(event('app://renderer/index.html'), {
       briefId,
       outFile: `${paths.userData}/chosen-by-the-page.pdf`,
     });
+    checks.exportPdf = await exportPdf?.(event('app://renderer/index.html'), { briefId });
     checks.exportPdfFile = outFile;
     checks.printDocumentAfterExport = await (async () => {
       const url = trace.windows.find((w) => w.options.webPreferences?.partition)?.loadedUrl;

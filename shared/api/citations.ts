@@ -1,0 +1,58 @@
+// The citations part of the contract: links from a claim card (or a brief's running text) to
+// the exact passage of a source version, and where each one stands after a new version.
+import { z } from 'zod';
+import { reliabilitySchema, stanceSchema } from '../tradecraft/vocabularies';
+import { idSchema, nonEmptyText } from './common';
+import type { ContractPart } from './method';
+
+export const anchorStatusSchema = z.enum(['exact', 'fuzzy', 'orphaned']);
+
+export const citationSchema = z.object({
+  id: idSchema,
+  claimId: idSchema.nullable(),
+  briefId: idSchema.nullable(),
+  sourceId: idSchema,
+  /** The version the position refers to: the current one, or for an orphan the last one it was found in. */
+  versionId: idSchema,
+  stance: stanceSchema,
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  anchorStatus: anchorStatusSchema,
+  /** 1 for exact, the match score for fuzzy, null for orphaned. */
+  score: z.number().nullable(),
+  sourceTitle: z.string(),
+  sourceReliability: reliabilitySchema,
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+/** Where a citation's passage lies, given as offsets or as a quote to find in the current version. */
+export const citationTargetSchema = z.union([
+  z.object({ sourceId: idSchema, start: z.number().int().nonnegative(), end: z.number().int().positive() }),
+  z.object({ sourceId: idSchema, quote: nonEmptyText('Quote', 4000) }),
+]);
+
+export const newCitationSchema = z.object({ target: citationTargetSchema, stance: stanceSchema.default('supports') });
+
+export const citationsApi = {
+  'citations.attach': {
+    /** A citation belongs to a claim card, or to a brief when it cites a passage in running text. */
+    input: newCitationSchema
+      .extend({ claimId: idSchema.optional(), briefId: idSchema.optional() })
+      .refine(
+        (c) => (c.claimId === undefined) !== (c.briefId === undefined),
+        'A citation belongs to either a claim or a brief.',
+      ),
+    output: citationSchema,
+    writes: ['claims', 'citations'],
+  },
+  'citations.detach': {
+    input: z.object({ citationId: idSchema }),
+    output: z.object({ detached: z.literal(true) }),
+    writes: ['claims', 'citations'],
+  },
+  'citations.get': { input: z.object({ citationId: idSchema }), output: citationSchema, writes: [] },
+  'citations.forSource': { input: z.object({ sourceId: idSchema }), output: z.array(citationSchema), writes: [] },
+} as const satisfies ContractPart;
