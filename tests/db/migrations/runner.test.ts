@@ -1,12 +1,14 @@
+// The migration runner (openLibraryDatabase): fresh libraries, refusals, backup before migrating,
+// rollback, the order of the list. Each migration has its own test beside this file (NNN-<what>.test.ts).
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/api/errors';
-import { openLibraryDatabase } from '../../electron/db/connection';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
-import type { Migration } from '../../electron/db/migrations/types';
-import { makeTempDir, type TempDir } from '../helpers/tempDir';
+import { AppError } from '../../../shared/api/errors';
+import { openLibraryDatabase } from '../../../electron/db/connection';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/db/migrations';
+import type { Migration } from '../../../electron/db/migrations/types';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
