@@ -352,7 +352,7 @@ export async function benchBrowser(
   }
   if (which.reader) {
     // Last, so its large libraries do not disturb the timings above. Printed only:
-    // bench/results.json holds exactly the measures of issue 7.
+    // bench/results.json holds exactly the measures with a target (TARGETS in bench/run.ts).
     console.log('reader …');
     for (const megabytes of [1.5, 5]) {
       const opened = await measureReaderOpen(dir, megabytes);

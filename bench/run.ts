@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark of issue 7 with fixed-seed fixtures, a printed table, and
+// `npm run bench`: every performance target (TARGETS below) measured on fixed-seed fixtures, a printed table, and
 // bench/results.json. Not part of `npm test`: speed is measured here, behaviour is tested there.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

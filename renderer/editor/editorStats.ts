@@ -1,4 +1,4 @@
-// Cheap instrumentation counters for tests and the benchmark (issue 7): how often a claim card
+// Cheap instrumentation counters for the performance tests and the benchmark: how often a claim card
 // renders and how often the whole document is serialized. Plain integer increments, so they
 // cost nothing on the typing path. Readable as `window.__briefingEditorStats`.
 

@@ -1,4 +1,4 @@
-// Links in a brief may point only to http, https or mailto addresses (issue 3 §6). One check,
+// Links in a brief may point only to http, https or mailto addresses, so no link can run script. One check,
 // used by the link dialog, the LinkPlugin, the LinkNode guard transform and the paste sanitizer.
 
 export const ALLOWED_LINK_PROTOCOLS = ['http:', 'https:', 'mailto:'] as const;

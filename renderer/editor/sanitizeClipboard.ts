@@ -1,4 +1,4 @@
-// Untrusted clipboard and drop content is cleaned before Lexical reads it (issue 3 §6): the HTML
+// Untrusted clipboard and drop content is cleaned before Lexical reads it: the HTML
 // through DOMPurify with a link allow-list, the Lexical JSON by walking its nodes. Lexical's own
 // import then only creates registered nodes, and the LinkNode guard (SafeLinkPlugin) unwraps any
 // link that still is not http, https or mailto.

@@ -1,4 +1,4 @@
-// What the pre-flight found (issue 4, item 3), as the analyst reads it before exporting: the
+// What the pre-flight found, as the analyst reads it before exporting: the
 // counts, then every orphaned citation (they block), every approximate one and every claim
 // without a citation. Each entry opens the citation in the reader or the claim in the inspector.
 import type { ReactNode } from 'react';

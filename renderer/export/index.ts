@@ -1,4 +1,4 @@
-// PDF export in the app (issue 4, items 3 and 5): the pre-flight dialog and its entry points.
+// PDF export in the app: the pre-flight dialog and its entry points.
 export { ExportPdfButton } from './ExportPdfButton';
 export { ExportProvider, useExportPdf, type ExportProviderProps } from './ExportProvider';
 export { noteEditorStatus } from './flushBrief';

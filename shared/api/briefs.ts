@@ -63,7 +63,7 @@ export const preflightCitationSchema = z.object({
   score: z.number().nullable(),
 });
 
-/** What the analyst sees before every export (DESIGN.md §7, issue 4): orphans block unless confirmed. */
+/** What the analyst sees before every export (DESIGN.md §7): orphans block unless confirmed. */
 export const exportPreflightSchema = z.object({
   briefId: idSchema,
   briefTitle: z.string(),

@@ -31,7 +31,7 @@ const DIST = join(REPO_ROOT, 'dist', 'renderer');
 export const APP_ORIGIN = 'http://briefing.app.invalid';
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
-/** Where every run writes its screenshots (DESIGN.md / issue 3: "on every run"). */
+/** Where the screenshots are written, on every run. */
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 
 export const CHROMIUM_ARGS = [

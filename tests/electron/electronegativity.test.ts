@@ -1,4 +1,4 @@
-// The Electron security scan (issue 5, item 7): electronegativity over electron/ for the Electron
+// The Electron security scan: electronegativity over electron/ for the Electron
 // version in package.json reports no HIGH or MEDIUM finding, parses every file (a file it cannot
 // parse would be silently unscanned), and every suppression carries its justification at the line.
 // Where @doyensec/electronegativity is not installed the scan is reported as SKIPPED, not passed.

@@ -1,4 +1,4 @@
-// The pre-flight every export runs first (issue 4, item 3): orphaned citations block the
+// The pre-flight every export runs first: orphaned citations block the
 // export until the analyst confirms; fuzzy anchors, uncited claims and references to things
 // no longer in the library are listed.
 import type { ExportPreflight } from '../../../shared/api/briefs';

@@ -1,6 +1,6 @@
 // The live view of a claim card: statement, estimate (likelihood, confidence), grading such as
 // B2, numbered citation markers and status, read from the shared claim cache. Memoized on
-// (claimId, nodeKey), so typing elsewhere in the brief never renders it (issue 7). Until the
+// (claimId, nodeKey), so typing elsewhere in the brief never renders it, and typing stays fast. Until the
 // browser first shows the card (hostVisibility.ts) only its statement is rendered.
 import { memo, type JSX } from 'react';
 import type { Citation } from '../../../shared/api/citations';

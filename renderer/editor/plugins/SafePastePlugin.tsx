@@ -1,5 +1,5 @@
 // Pasted and dropped content from outside the editor is sanitized before Lexical imports it
-// (issue 3 §6): HTML through DOMPurify, Lexical JSON by walking its nodes; files and URI lists
+// so nothing in it runs: HTML through DOMPurify, Lexical JSON by walking its nodes; files and URI lists
 // are not passed on. Drags that started in this same editor keep Lexical's own handling.
 import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';

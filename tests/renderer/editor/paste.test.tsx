@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// Hostile clipboard and drop content never puts anything executable into a brief (issue 3 §6):
+// Hostile clipboard and drop content never puts anything executable into a brief:
 // every payload of the shared hostile corpus is pasted into a real editor, and the page and the
 // saved document are searched for scripts, event handlers, frames and javascript:/data:/vbscript:
 // links. Safe content (text, formatting, http links, claim cards) still comes through.

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// DESIGN.md §6 / issue 7 performance rules, counted in a real editor rendered by React: typing
+// DESIGN.md §6 performance rules, counted in a real editor rendered by React: typing
 // far from any claim card renders no card, caret moves serialize nothing and save nothing,
 // autosave serializes at most once per debounce window, and the word count waits for a pause. The counters are proven live by the
 // control cases (a claim edit does render its card; an idle autosave does serialize once).
