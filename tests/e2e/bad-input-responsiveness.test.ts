@@ -4,9 +4,10 @@
 // answers the window's requests (the main process in the app, the harness here), the search
 // could only answer after the import had finished.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BAD_INPUTS, buildBytes, type ByteRecipe } from '../fixtures/bad-input/corpus';
-import { injectedElements, startApp } from './support';
+import { injectedElements } from './support';
+import { useApp } from './useApp';
 
 // The corpus's heavy page, made heavier still so that its extraction takes several seconds even
 // on a fast machine: the window's answers must come while it is running.
@@ -14,19 +15,15 @@ const HEAVY = BAD_INPUTS.find((e) => e.name === 'HTML page heavy enough to take 
 const HEAVIER: ByteRecipe = { ...(HEAVY.bytes as Extract<ByteRecipe, { kind: 'repeat' }>), count: 12_000 };
 
 describe('the window while a slow import runs', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let page: Page;
   beforeAll(async () => {
-    app = await startApp();
     page = app.page;
     await app.library.invoke('claims.create', { statement: 'The ferry to Korsund resumed service on Monday.' });
     const brief = await app.library.invoke('briefs.create', { title: 'Written during an import', template: 'empty' });
     await app.emit('library.changed');
     await page.locator(`#pane-briefs [data-brief-id="${brief.id}"]`).click();
     await page.locator('#pane-editor [contenteditable="true"]').waitFor();
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   it('takes typing and answers a search before the import has finished', { timeout: 120_000 }, async () => {

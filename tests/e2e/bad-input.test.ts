@@ -16,9 +16,8 @@ import {
   type Expectation,
 } from '../fixtures/bad-input/corpus';
 import { materializeCorpus, type MaterializedCorpus } from '../fixtures/bad-input/materialize';
-import { appErrors, injectedElements, pasteClipboard, startApp } from './support';
-
-type App = Awaited<ReturnType<typeof startApp>>;
+import { appErrors, injectedElements, pasteClipboard, type StartedApp as App } from './support';
+import { useApp } from './useApp';
 
 let corpus: MaterializedCorpus;
 beforeAll(() => {
@@ -35,18 +34,21 @@ interface Notification {
   message: string;
 }
 
-/** Launches the app and records the error codes it logs with each error notification. */
-async function launch(): Promise<App & { codes: Map<string, string> }> {
-  const app = await startApp();
-  // Toasts.error logs "[CODE] context: message" for bug reports: the code of each refusal.
-  const codes = new Map<string, string>();
-  app.page.on('console', (message: ConsoleMessage) => {
-    const match = /^\[([A-Z_]+)\] (.*?): /s.exec(message.text());
-    if (message.type() === 'warning' && match) codes.set(match[2]!, match[1]!);
+/** The app of the enclosing describe, recording the error codes it logs with each error notification. */
+function useBadInputApp(): App & { codes: Map<string, string> } {
+  return useApp({
+    async setup(app) {
+      // Toasts.error logs "[CODE] context: message" for bug reports: the code of each refusal.
+      const codes = new Map<string, string>();
+      app.page.on('console', (message: ConsoleMessage) => {
+        const match = /^\[([A-Z_]+)\] (.*?): /s.exec(message.text());
+        if (message.type() === 'warning' && match) codes.set(match[2]!, match[1]!);
+      });
+      // The recipe that makes large entries' bytes, for drops built in the page (a test-only global).
+      await app.page.evaluate(`window.__badInputBytes = ${buildBytes.toString()}`);
+      return { codes };
+    },
   });
-  // The recipe that makes large entries' bytes, for drops built in the page (a test-only global).
-  await app.page.evaluate(`window.__badInputBytes = ${buildBytes.toString()}`);
-  return Object.assign(app, { codes });
 }
 
 /** Closes every notification, so the next entry's is the only one. */
@@ -228,13 +230,9 @@ async function dropFiles(page: Page, files: ReturnType<typeof fileSpec>[]): Prom
 
 for (const way of ['file picker', 'drag and drop'] as const) {
   describe(`bad input through the ${way}`, () => {
-    let app: App & { codes: Map<string, string> };
+    const app = useBadInputApp();
     beforeAll(async () => {
-      app = await launch();
       await app.page.getByRole('tab', { name: 'Sources' }).click();
-    });
-    afterAll(async () => {
-      await app?.stop();
     });
 
     it.each(BAD_INPUTS.map((entry) => [entry.name, entry] as const))(
@@ -337,13 +335,7 @@ async function pasteAsSource(app: App & { codes: Map<string, string> }, entry: B
 }
 
 describe('bad input pasted', () => {
-  let app: App & { codes: Map<string, string> };
-  beforeAll(async () => {
-    app = await launch();
-  });
-  afterAll(async () => {
-    await app?.stop();
-  });
+  const app = useBadInputApp();
 
   it.each(PASTEABLE_INPUTS.filter((e) => !isLarge(e)).map((entry) => [entry.name, entry] as const))(
     'into "Paste text": %s',
@@ -406,13 +398,7 @@ describe('bad input pasted', () => {
 describe.each(PASTEABLE_INPUTS.filter(isLarge).map((entry) => [entry.name, entry] as const))(
   'a large paste into "Paste text": %s',
   (_name, entry) => {
-    let app: App & { codes: Map<string, string> };
-    beforeAll(async () => {
-      app = await launch();
-    });
-    afterAll(async () => {
-      await app?.stop();
-    });
+    const app = useBadInputApp();
 
     it(
       'is held aside and imports, or is refused naming the limit, without freezing the window',

@@ -3,8 +3,9 @@
 // deleted one as no longer in the source, with the quote it was made with and a way to see
 // it in the version it came from.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, expectAccessible, highlightedText, startApp } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appErrors, expectAccessible, highlightedText } from './support';
+import { useApp } from './useApp';
 
 const VERSION_1 = [
   'Border crossing log, 14 March',
@@ -24,12 +25,11 @@ const EDITED_QUOTE = 'convoy of six trucks crossed the border at dawn on Friday'
 const DELETED_QUOTE = 'the shipment was declared as medical supplies';
 
 describe('citations after the source changes', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let page: Page;
   const ids = { source: 0, fuzzyClaim: 0, orphanClaim: 0 };
 
   beforeAll(async () => {
-    app = await startApp();
     page = app.page;
     const lib = app.library;
     ids.source = (
@@ -58,9 +58,6 @@ describe('citations after the source changes', () => {
     });
     expect(reimport.reanchor).toEqual({ exact: 0, fuzzy: 1, orphaned: 1 });
     await app.emit('library.changed');
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   async function showCitationOf(claimId: number) {

@@ -3,9 +3,10 @@
 // several briefs share (the warning before saving, every brief showing the new text, and a
 // change made elsewhere refused instead of overwritten).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_DRAG_MIME } from '../../renderer/editor/dragMime';
-import { appErrors, expectAccessible, startApp } from './support';
+import { appErrors, expectAccessible } from './support';
+import { useApp } from './useApp';
 
 const PORT_TEXT =
   'Satellite imagery from 12 May shows three tankers moored at the northern terminal of Port Halvik.\n\n' +
@@ -13,12 +14,11 @@ const PORT_TEXT =
 const RAIL_TEXT = 'The rail ferry to Korsund resumed service on 3 June after a two-week halt.';
 
 describe('claim library and shared cards', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let page: Page;
   const ids = { moored: 0, anchor: 0, cargo: 0, ferry: 0, hostile: 0, briefA: 0, briefB: 0 };
 
   beforeAll(async () => {
-    app = await startApp();
     page = app.page;
     const lib = app.library;
     const port = await lib.invoke('sources.import', {
@@ -91,9 +91,6 @@ describe('claim library and shared cards', () => {
     // The page was already open: tell it the library changed, as the main process does after a CLI write.
     await app.emit('library.changed');
     await page.getByRole('tab', { name: 'Claim library' }).click();
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   const results = () => page.locator('.claim-result');

@@ -1,8 +1,9 @@
 // The brief editor in Chromium on a real library: the slash command inserts a card, autosave
 // survives a reload, and the typing path re-renders no card and serializes nothing on caret moves.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, startApp } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appErrors } from './support';
+import { useApp } from './useApp';
 
 type Stats = { cardRenders: number; serializations: number; saves: number };
 const stats = (page: Page) =>
@@ -14,7 +15,7 @@ const resetStats = (page: Page) =>
   });
 
 describe('the brief editor', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let page: Page;
   let briefId = 0;
   let claimId = 0;
@@ -24,7 +25,6 @@ describe('the brief editor', () => {
   const body = () => page.locator('.be-content');
 
   beforeAll(async () => {
-    app = await startApp();
     page = app.page;
     const { sourceId } = await app.library.invoke('sources.import', {
       content: { text: 'Satellite imagery shows three tankers moored at the northern terminal of Port Halvik.' },
@@ -41,9 +41,6 @@ describe('the brief editor', () => {
     await app.emit('library.changed');
     await page.locator('[aria-label="Briefs"]').getByText('Halvik weekly').click();
     await page.waitForSelector('.be-content[contenteditable="true"]');
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   it('inserts a claim card with the /claim slash command', async () => {

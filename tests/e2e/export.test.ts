@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flat, pdfInfo, pdfText } from '../export/poppler';
-import { appErrors, expectAccessible, startApp } from './support';
+import { appErrors, expectAccessible } from './support';
+import { useApp } from './useApp';
 import { recordSockets, type SocketRecorder } from '../helpers/recordSockets';
 
 const VERSION_1 = [
@@ -44,7 +45,7 @@ const BRIEF_TITLE = 'Halvik weekly';
 const NOTE = 'Analyst note: berth schedule unchanged since Monday.';
 
 describe('Export PDF… in the app', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let sockets: SocketRecorder;
   let page: Page;
   let briefId = 0;
@@ -62,7 +63,6 @@ describe('Export PDF… in the app', () => {
   const errorToasts = () => page.locator('.toasts [role="alert"] .toast');
 
   beforeAll(async () => {
-    app = await startApp();
     sockets = recordSockets();
     page = app.page;
     const lib = app.library;
@@ -119,9 +119,8 @@ describe('Export PDF… in the app', () => {
       await lib.invoke('briefs.append', { briefId, block: { claimId } });
     await app.emit('library.changed');
   });
-  afterAll(async () => {
+  afterAll(() => {
     sockets?.stop();
-    await app?.stop();
   });
 
   it('says to open a brief first when none is open', async () => {

@@ -5,20 +5,17 @@
 // script, no event-handler attribute, no frame, no javascript:/data: URL), and the page logged
 // no CSP violation.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostile/payloads';
-import { appErrors, expectAccessible, injectedElements, pasteClipboard, startApp } from './support';
+import { appErrors, expectAccessible, injectedElements, pasteClipboard } from './support';
+import { useApp } from './useApp';
 
 describe('hostile content', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let page: Page;
 
-  beforeAll(async () => {
-    app = await startApp();
+  beforeAll(() => {
     page = app.page;
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   it('has a corpus to test with', () => {

@@ -3,7 +3,8 @@
 // in the reader; then move the brief to the trash and restore it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, highlightedText, startApp } from './support';
+import { appErrors, highlightedText } from './support';
+import { useApp } from './useApp';
 import { recordSockets, type SocketRecorder } from '../helpers/recordSockets';
 
 const SOURCE =
@@ -22,13 +23,12 @@ async function tabTo(page: Page, describe: string, predicate: (el: Element) => b
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
 describe('keyboard only', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let sockets: SocketRecorder;
   let page: Page;
   let mouseEvents = 0;
 
   beforeAll(async () => {
-    app = await startApp();
     sockets = recordSockets();
     page = app.page;
     await page.exposeFunction('__countMouse', () => (mouseEvents += 1));
@@ -42,9 +42,8 @@ describe('keyboard only', () => {
       }
     });
   });
-  afterAll(async () => {
+  afterAll(() => {
     sockets?.stop();
-    await app?.stop();
   });
 
   it('creates a brief: Ctrl+N, type the title, Enter', async () => {

@@ -3,19 +3,16 @@
 // only afterwards, and such a paste joined the last import's text or was wiped by the clearing
 // (seen as a flaky bad-input run under load).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, pasteClipboard, startApp } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appErrors, pasteClipboard } from './support';
+import { useApp } from './useApp';
 
 describe('"Paste text" opened again', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let page: Page;
 
-  beforeAll(async () => {
-    app = await startApp();
+  beforeAll(() => {
     page = app.page;
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   it('is empty the moment it is shown, and a paste straight away becomes the whole text', async () => {

@@ -2,19 +2,19 @@
 // typing to pause before it searches; a shortcut pressed inside that pause must still cite the
 // whole phrase typed, never the match of a shorter query or nothing at all.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, startApp } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appErrors } from './support';
+import { useApp } from './useApp';
 
 const PASSAGE = 'crossed the border at Narva at dawn';
 // Well past the reader's long-text threshold (100,000 characters), with the passage near the end.
 const LONG_SOURCE = `${'Routine traffic was recorded at every checkpoint. '.repeat(2500)}\n\nThe convoy ${PASSAGE} on Tuesday.`;
 
 describe('find in a long source, then create a card at once', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
     page = app.page;
     await app.library.invoke('sources.import', {
       content: { text: LONG_SOURCE, format: 'text' },
@@ -26,9 +26,6 @@ describe('find in a long source, then create a card at once', () => {
       .first()
       .click();
     await page.locator('.reader__title', { hasText: 'Border log' }).waitFor();
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   it('cites the whole phrase typed, even before find has settled', async () => {

@@ -4,17 +4,17 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newManualBackupPath } from '../../electron/services/backup/automaticBackups';
-import { appErrors, expectAccessible, startApp } from './support';
+import { appErrors, expectAccessible } from './support';
+import { useApp } from './useApp';
 
 describe('restore from backup', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let page: Page;
   let backupName: string;
 
   beforeAll(async () => {
-    app = await startApp();
     page = app.page;
     const lib = app.library;
     // An older backup first (its time is in its name), so the list's order is visible.
@@ -25,9 +25,6 @@ describe('restore from backup', () => {
     // Work done after the backup: the restore must take the library back to before it.
     await lib.invoke('claims.create', { statement: 'A second ferry was seen at Korsund on 5 June.', credibility: 3 });
     await app.emit('library.changed');
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   it('lists the backups, newest first, with when and what kind', async () => {

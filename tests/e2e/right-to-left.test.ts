@@ -3,8 +3,9 @@
 // and highlighted exactly: the stored quote is the selected text and its offsets are where
 // that text is in the stored source.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, expectAccessible, highlightedText, selectRange, startApp } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appErrors, expectAccessible, highlightedText, selectRange } from './support';
+import { useApp } from './useApp';
 
 const ARABIC_TITLE = 'تقرير الميناء';
 const ARABIC_LINE = 'رست ثلاث ناقلات في المحطة الشمالية لميناء هالفيك يوم ١٢ مايو، وغادرت واحدة مساءً.';
@@ -16,15 +17,11 @@ const ARABIC_PASSAGE = 'ثلاث ناقلات في المحطة الشمالية
 const HEBREW_PASSAGE = 'במסוף הצפוני 🚢 ביום שלישי';
 
 describe('right-to-left sources', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let page: Page;
 
-  beforeAll(async () => {
-    app = await startApp();
+  beforeAll(() => {
     page = app.page;
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   /** Creates a card from the reader's current selection and returns the stored claim. */

@@ -3,7 +3,8 @@
 // citation → the reader shows exactly that passage, highlighted and focused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appErrors, expectAccessible, highlightedText, importFile, selectWithMouse, startApp } from './support';
+import { appErrors, expectAccessible, highlightedText, importFile, selectWithMouse } from './support';
+import { useApp } from './useApp';
 import { recordSockets, type SocketRecorder } from '../helpers/recordSockets';
 
 const SOURCE = [
@@ -18,18 +19,16 @@ const PASSAGE = 'three tankers moored at the northern terminal of Port Halvik';
 const STATEMENT = 'Three tankers were moored at Port Halvik’s northern terminal on 12 May.';
 
 describe('from a source passage to a cited claim card in a brief', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp();
   let sockets: SocketRecorder;
   let page: Page;
 
-  beforeAll(async () => {
-    app = await startApp();
+  beforeAll(() => {
     sockets = recordSockets();
     page = app.page;
   });
-  afterAll(async () => {
+  afterAll(() => {
     sockets?.stop();
-    await app?.stop();
   });
 
   it('opens on an empty workspace that says what to do first', async () => {

@@ -1,5 +1,6 @@
-// What the e2e specs share: one app per spec file on a fresh library file, selecting text in the
-// source reader the way a user does, reading back what the reader highlights, and the axe check.
+// What the e2e specs share: the app on a fresh library file (which specs get through useApp.ts),
+// selecting text in the source reader the way a user does, reading back what the reader
+// highlights, and the axe check.
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,15 +15,30 @@ const HARNESS_NOISE = [
   /'frame-ancestors' is ignored when delivered via a <meta> element/,
 ];
 
+export interface StartedApp extends LaunchedApp {
+  /** The temp folder made for this app, removed by `stop`. */
+  dir: string;
+  /** The library file, in `dir`. */
+  dbPath: string;
+  /** Closes the app and removes `dir`. */
+  stop(): Promise<void>;
+}
+
 /** Launches the app on a new library file in its own temp folder; `stop` closes it and removes the folder. */
-export async function startApp(
-  options: Omit<LaunchOptions, 'dbPath'> = {},
-): Promise<LaunchedApp & { stop(): Promise<void>; dbPath: string }> {
+export async function startApp(options: Omit<LaunchOptions, 'dbPath'> = {}): Promise<StartedApp> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-e2e-'));
   const dbPath = join(dir, 'library.db');
-  const app = await launchApp({ dbPath, ...options });
+  let app: LaunchedApp;
+  try {
+    app = await launchApp({ dbPath, ...options });
+  } catch (error) {
+    // Nothing will ever stop an app that did not launch: its folder goes now.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     ...app,
+    dir,
     dbPath,
     async stop() {
       try {

@@ -2,8 +2,9 @@
 // screenshot of each for review, and axe on each (dark colours are where contrast slips).
 // Also: the splitters resize by keyboard and the widths survive a restart.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, expectAccessible, startApp } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appErrors, expectAccessible } from './support';
+import { useApp } from './useApp';
 
 const REPORT = [
   'Halvik port authority — weekly movements',
@@ -15,12 +16,11 @@ const REPORT = [
 ].join('\n');
 
 describe('workspace screens, dark theme', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  const app = useApp({ colorScheme: 'dark' });
   let page: Page;
   const ids = { report: 0, briefOpen: 0, briefOther: 0, claim: 0 };
 
   beforeAll(async () => {
-    app = await startApp({ colorScheme: 'dark' });
     page = app.page;
     const lib = app.library;
     ids.report = (
@@ -70,9 +70,6 @@ describe('workspace screens, dark theme', () => {
     await app.emit('library.changed');
     await page.locator(`#pane-briefs [data-brief-id="${ids.briefOpen}"]`).click();
     await page.locator('#pane-editor .be-card').first().waitFor();
-  });
-  afterAll(async () => {
-    await app?.stop();
   });
 
   it('follows the system into the dark theme', async () => {
