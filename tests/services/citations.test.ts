@@ -1,35 +1,15 @@
 // Citations attached to and detached from claim cards, anchored by quote or by offsets.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/api/errors';
-import { openTempLibrary } from '../helpers/tempLibrary';
+import { expectAppError } from '../helpers/expectAppError';
+import { openBorderReportLibrary, REPORT } from './fixtures/borderReport';
 
-const REPORT = `Border report
-
-Troops crossed the river at dawn on Tuesday. Local officials confirmed the crossing.
-
-Fuel prices in the capital rose by twelve percent over the week.`;
-
-let lib: ReturnType<typeof openTempLibrary>;
+let lib: Awaited<ReturnType<typeof openBorderReportLibrary>>['lib'];
 let sourceId: number;
 
 beforeEach(async () => {
-  lib = openTempLibrary();
-  ({ sourceId } = await lib.invoke('sources.import', {
-    content: { text: REPORT },
-    metadata: { title: 'Border report', reliability: 'B' },
-  }));
+  ({ lib, sourceId } = await openBorderReportLibrary());
 });
 afterEach(() => lib.close());
-
-async function expectAppError(promise: Promise<unknown>, code: string, message?: RegExp) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-}
 
 describe('citations', () => {
   it('attaches and detaches citations with a stance', async () => {
