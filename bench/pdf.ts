@@ -95,7 +95,7 @@ export async function measureExport(sections: number, runs = 5): Promise<PdfMeas
           kind: (['fact', 'assessment', 'judgment'] as const)[claimNo % 3],
           likelihood: claimNo % 2 ? 'likely' : null,
           confidence: claimNo % 2 ? null : 'moderate',
-          credibility: ((claimNo % 4) + 1) as 1 | 2 | 3 | 4,
+          credibility: (claimNo % 4) + 1,
           status: 'verified',
           citations: [
             { target: { sourceId: sourceIds[s]!, quote: quote(claimNo % 40) } },

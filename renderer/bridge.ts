@@ -89,7 +89,7 @@ export interface Query<T> {
   error: AppError | null;
   /** True until the first answer, and while reloading (the previous data stays shown). */
   loading: boolean;
-  reload(): void;
+  reload: () => void;
 }
 
 /**

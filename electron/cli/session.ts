@@ -12,8 +12,8 @@ export interface GlobalOptions {
 
 /** Everything a command writes goes through here, so tests can capture it. */
 export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
 }
 
 export const processIo: CliIo = {
@@ -24,15 +24,15 @@ export const processIo: CliIo = {
 export interface Session {
   io: CliIo;
   /** The library file this run works on. */
-  libraryPath(): string;
+  libraryPath: () => string;
   /** The library's handler table, opened on first use; only `export` passes a printer, so no other command loads Chromium's driver. */
-  open(printer?: Printer): Library;
+  open: (printer?: Printer) => Library;
   /** Prints the JSON object with --json, else the human-readable lines. */
-  print(json: unknown, human: () => string): void;
+  print: (json: unknown, human: () => string) => void;
   /** Whether --json was given: errors are then printed as JSON on stdout too. */
-  json(): boolean;
+  json: () => boolean;
   /** Closes the library if this run opened it. */
-  close(): void;
+  close: () => void;
 }
 
 /** A session reading the global options through `globals` when a command runs, after commander has parsed them. */

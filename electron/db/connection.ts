@@ -45,7 +45,7 @@ export interface OpenedLibrary {
   backupDir: string;
   keepBackups: number;
   /** Closes the library, stamping it closed cleanly (`db.close()` does the same). */
-  close(): void;
+  close: () => void;
 }
 
 /** The better-sqlite3 options every connection to a library uses: the right native addon. */
@@ -221,7 +221,7 @@ function closeCleanlyOnClose(db: Db): void {
     openLibraries.delete(db);
     stampClosed(db);
     return close();
-  } as Db['close'];
+  };
   openLibraries.add(db);
   if (!exitHookInstalled) {
     exitHookInstalled = true;

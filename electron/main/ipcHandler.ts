@@ -14,14 +14,14 @@ export interface InvokeEventLike {
 
 /** The library entry point a page call ends in (createLibrary's invokeUnknown). */
 export interface LibraryInvoker {
-  invokeUnknown(method: unknown, input: unknown, caller: 'page' | 'trusted'): Promise<unknown>;
+  invokeUnknown: (method: unknown, input: unknown, caller: 'page' | 'trusted') => Promise<unknown>;
 }
 
 export interface PageCallPolicy {
   /** Whether the calling frame is the app's own top frame. */
-  isTrusted(frame: SenderFrameInfo | null): boolean;
+  isTrusted: (frame: SenderFrameInfo | null) => boolean;
   /** Hears about refused callers (the main process logs them). */
-  onRefused?(method: unknown, url: string | null): void;
+  onRefused?: (method: unknown, url: string | null) => void;
 }
 
 /** Answers one call from a page: the one function the app's IPC and the browser harness both run. */

@@ -12,10 +12,10 @@ import { buildMenuTemplate } from './menuTemplate';
 import type { ThemeSource } from './windowState';
 
 export interface MenuContext {
-  getWindow(): BrowserWindow | null;
+  getWindow: () => BrowserWindow | null;
   library: LibraryInvoker;
   dbPath: string;
-  setTheme(theme: ThemeSource): void;
+  setTheme: (theme: ThemeSource) => void;
   development: boolean;
 }
 

@@ -6,13 +6,13 @@ import type { MenuCommand } from './menuCommands';
 
 export interface MenuActions {
   /** Asks the renderer to run a command (the `menu.command` event). */
-  command(command: MenuCommand): void;
+  command: (command: MenuCommand) => void;
   /** Native open dialog, then the `import-source` command with the picked files. */
-  importSource(): void;
-  revealLibrary(): void;
-  backupLibrary(): void;
-  toggleDarkMode(): void;
-  showAbout(): void;
+  importSource: () => void;
+  revealLibrary: () => void;
+  backupLibrary: () => void;
+  toggleDarkMode: () => void;
+  showAbout: () => void;
 }
 
 export interface MenuEnvironment {

@@ -31,9 +31,9 @@ export function decideWindowOpen(url: unknown): LeaveDecision {
 
 export interface ExternalOpener {
   /** Asks the user whether to open `url` in the system browser; resolves true only on an explicit yes. */
-  confirm(url: string): Promise<boolean>;
+  confirm: (url: string) => Promise<boolean>;
   /** Opens an already vetted http(s) URL in the system browser. */
-  open(url: string): Promise<void>;
+  open: (url: string) => Promise<void>;
 }
 
 /**

@@ -7,12 +7,12 @@ import { APP_SCHEME, PRINT_HOST } from './appUrl';
 export interface PrintDocument {
   url: string;
   /** Forgets the document; safe to call more than once. */
-  release(): void;
+  release: () => void;
 }
 
 export interface PrintDocumentStore {
-  add(html: string): PrintDocument;
-  get(documentId: string): string | undefined;
+  add: (html: string) => PrintDocument;
+  get: (documentId: string) => string | undefined;
   readonly size: number;
 }
 

@@ -25,7 +25,7 @@ export interface MainWindowOptions {
 export interface MainWindow {
   window: BrowserWindow;
   /** Switches light/dark (nativeTheme.themeSource) and remembers the choice. */
-  setTheme(theme: ThemeSource): void;
+  setTheme: (theme: ThemeSource) => void;
 }
 
 /** Creates, places and loads the main window. */

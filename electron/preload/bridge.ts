@@ -9,9 +9,9 @@ import { eventChannel, invokeChannel } from '../../shared/api/channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses. */
 export interface BridgeIpc {
-  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
-  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
-  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  invoke: (channel: string, ...args: unknown[]) => Promise<unknown>;
+  on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => unknown;
+  removeListener: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => unknown;
 }
 
 /**

@@ -13,9 +13,9 @@ export interface ServiceContext {
   citations: ReturnType<typeof createCitationsRepository>;
   briefs: ReturnType<typeof createBriefsRepository>;
   /** The current time as an ISO string; injectable so tests can pin it. */
-  now(): string;
+  now: () => string;
   /** Runs `work` in one IMMEDIATE transaction: all of it is written or none of it. */
-  write<T>(work: () => T): T;
+  write: <T>(work: () => T) => T;
 }
 
 export function createServiceContext(

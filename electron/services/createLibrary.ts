@@ -45,18 +45,18 @@ export interface LibraryOptions extends OpenOptions {
 export interface Library {
   handlers: Handlers;
   /** Validates untrusted input against the contract, runs the handler, and turns every failure into an AppError. */
-  invoke<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+  invoke: <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
   /**
    * As `invoke`, for input of unknown shape. A `page` caller (the app's window) is held to the
    * method's page schema, which refuses file paths; `trusted` (the CLI, the main process) gets the full input.
    */
-  invokeUnknown(method: unknown, input: unknown, caller?: 'page' | 'trusted'): Promise<unknown>;
+  invokeUnknown: (method: unknown, input: unknown, caller?: 'page' | 'trusted') => Promise<unknown>;
   context: ServiceContext;
   /** The daily backup started on open (an existing library with no backup in the last 24 h): the new backup, or null. */
   automaticBackup: Promise<BackupFile | null>;
   /** Resolves when no backup of this library is running (a one-shot CLI run or a test may wait for it). */
-  whenIdle(): Promise<void>;
-  close(): void;
+  whenIdle: () => Promise<void>;
+  close: () => void;
 }
 
 /**

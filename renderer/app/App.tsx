@@ -37,7 +37,7 @@ function WorkspaceExport({ children }: { children: ReactNode }) {
   );
 }
 
-function RememberOpenBrief({ remember }: { remember(briefId: number | null): void }) {
+function RememberOpenBrief({ remember }: { remember: (briefId: number | null) => void }) {
   const { openBriefId } = useWorkspace();
   useEffect(() => remember(openBriefId), [openBriefId, remember]);
   return null;

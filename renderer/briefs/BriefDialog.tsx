@@ -11,8 +11,8 @@ export type BriefDialogMode = { kind: 'new'; defaultMarking: string } | { kind: 
 
 interface BriefDialogProps {
   mode: BriefDialogMode | null;
-  onClose(): void;
-  onDone(briefId: number): void;
+  onClose: () => void;
+  onDone: (briefId: number) => void;
 }
 
 /** Open while `mode` is set; calls `onDone` with the brief's id after a successful save. */

@@ -43,7 +43,7 @@ export function MarkingPicker({
   error,
 }: {
   value: string;
-  onChange(marking: string): void;
+  onChange: (marking: string) => void;
   error?: string | null;
 }) {
   const [scheme, setScheme] = useState<MarkingScheme>(markingScheme(value));

@@ -21,11 +21,11 @@ export interface CitationRow {
 interface CitationListProps {
   rows: readonly CitationRow[];
   credibility: InformationCredibility | null;
-  onStance(row: CitationRow, stance: CitationStance): void;
-  onShow(row: CitationRow): void;
-  onRemove(row: CitationRow): void;
+  onStance: (row: CitationRow, stance: CitationStance) => void;
+  onShow: (row: CitationRow) => void;
+  onRemove: (row: CitationRow) => void;
   /** Why stance cannot change for a row, if it cannot. */
-  stanceLockedReason?(row: CitationRow): string | null;
+  stanceLockedReason?: (row: CitationRow) => string | null;
 }
 
 export function CitationList({ rows, credibility, onStance, onShow, onRemove, stanceLockedReason }: CitationListProps) {

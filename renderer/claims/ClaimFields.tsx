@@ -35,7 +35,7 @@ export function ClaimFields({
 }: {
   draft: ClaimDraft;
   errors: DraftErrors;
-  onChange(draft: ClaimDraft): void;
+  onChange: (draft: ClaimDraft) => void;
   /** Put the caret in the statement (a new card: the statement is what comes next). */
   autoFocus?: boolean;
 }) {
@@ -107,7 +107,7 @@ export function ClaimFields({
         legend="Analytic confidence"
         value={draft.confidence ?? ''}
         options={CONFIDENCE_OPTIONS}
-        onChange={(value) => set('confidence', (value || null) as ConfidenceLevel | null)}
+        onChange={(value) => set('confidence', value || null)}
       />
 
       <div className="form-row">

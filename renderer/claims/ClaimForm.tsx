@@ -7,7 +7,7 @@ import { checkDraft, type ClaimDraft, type DraftErrors } from './claimDraft';
 interface ClaimFormProps {
   /** The id of the heading that names the form (its accessible name). */
   labelledBy: string;
-  onSave(): void;
+  onSave: () => void;
   /** False while there is nothing to save: the shortcut is then swallowed, not passed on. */
   canSave?: boolean;
   children: ReactNode;

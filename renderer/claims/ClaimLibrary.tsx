@@ -156,7 +156,7 @@ function ClaimFilters({
   onChange,
 }: {
   filters: Filters;
-  onChange<K extends keyof Filters>(key: K, value: Filters[K] | undefined): void;
+  onChange: <K extends keyof Filters>(key: K, value: Filters[K] | undefined) => void;
 }) {
   const tags = useQuery(() => invoke('claims.tags', {}), [], ['claims']);
   const sources = useQuery(() => invoke('sources.list', {}), [], ['sources']);
@@ -270,9 +270,9 @@ function ClaimResult({
 }: {
   hit: ClaimSearchHit;
   tabbable: boolean;
-  onFocus(): void;
-  onMove(step: 1 | -1): void;
-  onEdge(edge: 'first' | 'last'): void;
+  onFocus: () => void;
+  onMove: (step: 1 | -1) => void;
+  onEdge: (edge: 'first' | 'last') => void;
 }) {
   const { openBriefId } = useWorkspace();
   const actions = useWorkspaceActions();

@@ -11,7 +11,7 @@ export function LikelihoodSelect({
   id?: string;
   small?: boolean;
   value: LikelihoodTerm | null;
-  onChange(value: LikelihoodTerm | null): void;
+  onChange: (value: LikelihoodTerm | null) => void;
   emptyLabel?: string;
 }) {
   return (

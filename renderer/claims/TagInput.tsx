@@ -11,7 +11,7 @@ export function TagInput({
 }: {
   tags: readonly string[];
   suggestions: readonly string[];
-  onChange(tags: string[]): void;
+  onChange: (tags: string[]) => void;
   labelId: string;
 }) {
   const [text, setText] = useState('');

@@ -59,10 +59,10 @@ export interface BriefEditorStatus {
 export interface BriefEditorProps {
   briefId: number;
   /** A citation marker (on a card or inline) was activated: open the reader at its passage. */
-  onCitationClick(citationId: number): void;
+  onCitationClick: (citationId: number) => void;
   /** A card's Edit button (or a double click) asks to open the claim in the inspector. */
-  onClaimOpen?(claimId: number): void;
-  onStatus?(status: BriefEditorStatus): void;
+  onClaimOpen?: (claimId: number) => void;
+  onStatus?: (status: BriefEditorStatus) => void;
   /** Autosave debounce in ms (default 800; tests shorten it). */
   autosaveDelayMs?: number;
 }

@@ -34,7 +34,7 @@ export function BriefHeader({
 }: {
   brief: Brief;
   editable: boolean;
-  onEnterBody(): void;
+  onEnterBody: () => void;
 }): JSX.Element {
   const ids = useId();
   const [title, setTitle] = useState(brief.title);

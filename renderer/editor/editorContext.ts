@@ -10,10 +10,10 @@ export interface BriefEditorServices {
   readonly numbering: CitationNumbering;
   readonly selection: NodeSelectionTracker;
   /** Opens the source reader at a citation's passage (the host's onCitationClick). */
-  openCitation(citationId: number): void;
+  openCitation: (citationId: number) => void;
   /** Opens a claim in the card inspector (the host's onClaimOpen), if the host offers it. */
-  openClaim(claimId: number): void;
-  canOpenClaim(): boolean;
+  openClaim: (claimId: number) => void;
+  canOpenClaim: () => boolean;
 }
 
 export const BriefEditorContext = createContext<BriefEditorServices | null>(null);

@@ -157,7 +157,7 @@ function withoutHiddenContent(html: string): string {
 
 /** Pasted or dropped HTML with everything executable, hidden, styled or loading removed. */
 export function sanitizeClipboardHtml(html: string): string {
-  const clean = purify().sanitize(withoutHiddenContent(html), PURIFY_CONFIG) as unknown as string;
+  const clean = purify().sanitize(withoutHiddenContent(html), PURIFY_CONFIG);
   return String(clean);
 }
 

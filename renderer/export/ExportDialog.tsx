@@ -14,9 +14,9 @@ import { formatBytes } from '../ui/formatBytes';
 
 export interface ExportDialogProps {
   briefId: number;
-  onClose(): void;
-  onOpenCitation(citationId: number): void;
-  onOpenClaim(claimId: number): void;
+  onClose: () => void;
+  onOpenCitation: (citationId: number) => void;
+  onOpenClaim: (claimId: number) => void;
 }
 
 type Phase =

@@ -8,9 +8,9 @@ export interface ExportProviderProps {
   /** The brief open in the editor, or null. */
   briefId: number | null;
   /** Opens the reader at a citation's passage (the workspace's openCitation). */
-  openCitation(citationId: number): Promise<void>;
+  openCitation: (citationId: number) => Promise<void>;
   /** Opens a claim card in the inspector. */
-  openClaim(claimId: number): void;
+  openClaim: (claimId: number) => void;
   children: ReactNode;
 }
 

@@ -10,8 +10,8 @@ export interface PreflightReportProps {
   preflight: ExportPreflight;
   /** While exporting, the entries do nothing. */
   disabled: boolean;
-  onOpenCitation(citationId: number): void;
-  onOpenClaim(claimId: number): void;
+  onOpenCitation: (citationId: number) => void;
+  onOpenClaim: (claimId: number) => void;
 }
 
 /** "1 citation", "3 citations". */
@@ -169,7 +169,7 @@ function CitationEntry({
   citation: PreflightCitation;
   badge: ReactNode;
   disabled: boolean;
-  onOpen(citationId: number): void;
+  onOpen: (citationId: number) => void;
 }) {
   return (
     <li>

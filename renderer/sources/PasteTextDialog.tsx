@@ -17,8 +17,8 @@ export function PasteTextDialog({
   onImport,
 }: {
   open: boolean;
-  onClose(): void;
-  onImport(text: string, title: string): Promise<boolean>;
+  onClose: () => void;
+  onImport: (text: string, title: string) => Promise<boolean>;
 }) {
   const [text, setText] = useState('');
   // Measured once when pasted: re-encoding megabytes on every render would cost more than the paste.

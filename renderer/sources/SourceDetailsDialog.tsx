@@ -51,7 +51,7 @@ const FIELDS: { name: Exclude<keyof Draft, 'reliability'>; label: string; hint?:
 ];
 
 /** Open while `source` is set. */
-export function SourceDetailsDialog({ source, onClose }: { source: Source | null; onClose(): void }) {
+export function SourceDetailsDialog({ source, onClose }: { source: Source | null; onClose: () => void }) {
   const toasts = useToasts();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
@@ -73,7 +73,7 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source | null
     }
     setSaving(true);
     try {
-      await invoke('sources.update', { sourceId: source.id, metadata: parsed.data as SourceMetadata });
+      await invoke('sources.update', { sourceId: source.id, metadata: parsed.data });
       onClose();
     } catch (error) {
       toasts.error(error, 'Could not save the source details');

@@ -275,7 +275,7 @@ function VersionLine({
   source: { versionCount: number; currentVersionId: number };
   /** Live: from the citations query, which follows every attach and detach. */
   citationCount: number;
-  onPick(versionId: number): void;
+  onPick: (versionId: number) => void;
 }) {
   const selectId = useId();
   const versions = useQuery(
@@ -309,10 +309,10 @@ function VersionLine({
 
 interface ToolbarProps {
   find: string;
-  onFind(value: string): void;
-  onStep(step: 1 | -1): void;
+  onFind: (value: string) => void;
+  onStep: (step: 1 | -1) => void;
   /** Searches for what is typed now, before a command acts on the match. */
-  onSettleFind(): void;
+  onSettleFind: () => void;
   matchCount: number;
   matchIndex: number;
   citable: boolean;

@@ -6,7 +6,7 @@ interface ChoiceGroupProps<T extends string> {
   legend: string;
   value: T;
   options: readonly { value: T; label: string; title?: string }[];
-  onChange(value: T): void;
+  onChange: (value: T) => void;
 }
 
 export function ChoiceGroup<T extends string>({ legend, value, options, onChange }: ChoiceGroupProps<T>) {

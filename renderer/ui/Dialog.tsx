@@ -8,9 +8,9 @@ interface DialogProps {
   title: string;
   /** One sentence under the title saying what the dialog is for. */
   description?: string;
-  onClose(): void;
+  onClose: () => void;
   /** When given, the body is a form: Enter submits, and the footer's submit button calls this. */
-  onSubmit?(): void;
+  onSubmit?: () => void;
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
@@ -87,7 +87,7 @@ export function CancelAndSubmit({
   submitLabel,
   disabled = false,
 }: {
-  onCancel(): void;
+  onCancel: () => void;
   submitLabel: string;
   disabled?: boolean;
 }) {

@@ -14,7 +14,7 @@ interface SplitterProps {
   /** +1 when dragging right widens the pane (a pane on the left), -1 for a pane on the right. */
   direction: 1 | -1;
   /** Called while dragging (`done` false) and once at the end (`done` true, the value to remember). */
-  onResize(value: number, done: boolean): void;
+  onResize: (value: number, done: boolean) => void;
 }
 
 const STEP = 16;

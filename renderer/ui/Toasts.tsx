@@ -14,9 +14,9 @@ interface Toast {
 
 export interface Toasts {
   /** Shows an error from anywhere (an AppError from the bridge, or anything thrown). */
-  error(error: unknown, context?: string): void;
-  info(title: string, message?: string, action?: Toast['action']): void;
-  success(title: string, message?: string, action?: Toast['action']): void;
+  error: (error: unknown, context?: string) => void;
+  info: (title: string, message?: string, action?: Toast['action']) => void;
+  success: (title: string, message?: string, action?: Toast['action']) => void;
 }
 
 const ToastContext = createContext<Toasts | null>(null);

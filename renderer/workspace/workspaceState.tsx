@@ -94,24 +94,24 @@ function reduce(state: WorkspaceState, action: Action): WorkspaceState {
 }
 
 export interface WorkspaceActions {
-  openBrief(briefId: number | null): void;
+  openBrief: (briefId: number | null) => void;
   /** Opens the "New brief" dialog, or the properties of a brief; null closes it. */
-  showBriefDialog(request: BriefDialogRequest): void;
-  showTab(tab: ContextTab): void;
-  openSource(sourceId: number, versionId?: number | null): void;
-  closeReader(): void;
+  showBriefDialog: (request: BriefDialogRequest) => void;
+  showTab: (tab: ContextTab) => void;
+  openSource: (sourceId: number, versionId?: number | null) => void;
+  closeReader: () => void;
   /** Opens the reader at a citation's passage (the editor calls this when a citation is clicked). */
-  openCitation(citationId: number): Promise<void>;
-  inspectClaim(claimId: number): void;
+  openCitation: (citationId: number) => Promise<void>;
+  inspectClaim: (claimId: number) => void;
   /** Closes the inspector, dropping unsaved edits (the caller asked the user). */
-  closeInspector(): void;
+  closeInspector: () => void;
   /** Starts a new card citing `passage` (or no passage). */
-  newClaim(passage: PassageSelection | null): void;
+  newClaim: (passage: PassageSelection | null) => void;
   /** Adds a passage to the unsaved new card (starting one if none is open). */
-  addPassageToNewCard(passage: PassageSelection): void;
-  setInspectorDirty(dirty: boolean): void;
+  addPassageToNewCard: (passage: PassageSelection) => void;
+  setInspectorDirty: (dirty: boolean) => void;
   /** Answers "open the waiting card and drop unsaved edits?" */
-  resolvePending(open: boolean): void;
+  resolvePending: (open: boolean) => void;
 }
 
 const StateContext = createContext<WorkspaceState | null>(null);

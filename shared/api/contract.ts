@@ -63,5 +63,5 @@ export { isMethodName as isMethod } from './methods';
 /** The shape of `window.briefing`, identical in the Electron preload and the browser harness. */
 export interface BriefingBridge {
   invoke: Invoke;
-  on(event: AppEvent, listener: (payload: unknown) => void): () => void;
+  on: (event: AppEvent, listener: (payload: unknown) => void) => () => void;
 }

@@ -27,7 +27,7 @@ export function formatMegabytes(bytes: number): string {
 }
 
 /** The part of TextEncoder used here. Every runtime the contract runs in has it (the page, Node), but shared/'s type library is the language alone. */
-declare const TextEncoder: new () => { encodeInto(source: string, destination: Uint8Array): { written: number } };
+declare const TextEncoder: new () => { encodeInto: (source: string, destination: Uint8Array) => { written: number } };
 
 /** UTF-16 units encoded at a time when measuring: each is at most three bytes of UTF-8. */
 const MEASURE_CHUNK = 64 * 1024;

@@ -164,7 +164,7 @@ describe('automatic backups', () => {
 });
 
 describe('backing up while another process writes, and restoring', () => {
-  let writerBundle: { script: string; remove(): void };
+  let writerBundle: { script: string; remove: () => void };
   beforeAll(async () => {
     writerBundle = await bundleWriter();
   });

@@ -36,7 +36,7 @@ function crashDir(): string {
 }
 
 let temp: TempDir;
-let writer: { script: string; remove(): void };
+let writer: { script: string; remove: () => void };
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(crashDir(), 'briefing-crash-'));

@@ -30,9 +30,9 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures',
 
 interface VersionSeed {
   /** Writes data into a library at this version, with SQL that version's schema accepts. */
-  seed(db: Database.Database): void;
+  seed: (db: Database.Database) => void;
   /** What must hold once the library has been brought up to the current version. */
-  verify(library: Library): Promise<void>;
+  verify: (library: Library) => Promise<void>;
 }
 
 const SOURCE_TEXT = 'Checkpoint log. The checkpoint on Route 4 reopened on Sunday morning. Lorries queued south.';

@@ -15,7 +15,7 @@ const repoRoot = resolve(here, '..', '..');
  * npm imports — better-sqlite3, zod — resolve from node_modules). Returns the bundle's path
  * and a function that removes it.
  */
-export async function bundleWriter(): Promise<{ script: string; remove(): void }> {
+export async function bundleWriter(): Promise<{ script: string; remove: () => void }> {
   const { build } = await import('esbuild');
   const folder = join(repoRoot, 'node_modules', '.cache', 'briefing-durability');
   mkdirSync(folder, { recursive: true });
@@ -44,8 +44,8 @@ export interface WriterChild {
   /** Resolves (with the signal or exit code) when the child is gone and its output fully read. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** With --wait-go: lets the child open the library and start writing. */
-  go(): void;
-  stderr(): string;
+  go: () => void;
+  stderr: () => string;
 }
 
 /** Starts a writer on `dbPath`. With `waitGo`, it loads and then waits for go() before touching the library. */
@@ -67,8 +67,8 @@ export function startWriter(
   let onReady: () => void = () => {};
   const loaded = new Promise<void>((resolve) => (onLoaded = resolve));
   const ready = new Promise<void>((resolve) => (onReady = resolve));
-  child.stdout!.setEncoding('utf8');
-  child.stdout!.on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
     pending += chunk;
     let newline: number;
     while ((newline = pending.indexOf('\n')) >= 0) {
@@ -81,9 +81,9 @@ export function startWriter(
       else acks.push(message as WriterAck);
     }
   });
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => (errors += chunk));
-  child.stdin!.on('error', () => {}); // the child may be gone before it reads
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => (errors += chunk));
+  child.stdin.on('error', () => {}); // the child may be gone before it reads
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal })),
   );
@@ -93,7 +93,7 @@ export function startWriter(
     loaded,
     ready,
     exited,
-    go: () => child.stdin!.write('go\n'),
+    go: () => child.stdin.write('go\n'),
     stderr: () => errors,
   };
 }

@@ -209,7 +209,7 @@ function fileSpec(entry: BadInput) {
 /** Drops the files onto the Sources tab as the OS does: dragenter, dragover (which the app must accept), drop. */
 async function dropFiles(page: Page, files: ReturnType<typeof fileSpec>[]): Promise<boolean> {
   return page.evaluate((specs) => {
-    const build = (window as unknown as { __badInputBytes(recipe: unknown): Uint8Array }).__badInputBytes;
+    const build = (window as unknown as { __badInputBytes: (recipe: unknown) => Uint8Array }).__badInputBytes;
     const transfer = new DataTransfer();
     for (const spec of specs) {
       const bytes = 'recipe' in spec ? build(spec.recipe) : Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0));
@@ -285,7 +285,7 @@ async function pasteEntry(page: Page, entry: BadInput, into: 'text field' | 'bri
     return text;
   }
   await page.evaluate((recipe) => {
-    const w = window as unknown as { __badInputBytes(recipe: unknown): Uint8Array; __pasteText: string };
+    const w = window as unknown as { __badInputBytes: (recipe: unknown) => Uint8Array; __pasteText: string };
     w.__pasteText = new TextDecoder().decode(w.__badInputBytes(recipe));
   }, entry.bytes);
   await pasteClipboard(page, html, { fromWindow: '__pasteText' });

@@ -88,14 +88,14 @@ export interface LaunchedApp {
   /** Files "Show in folder" asked the file manager to show (the app's shell.showItemInFolder). */
   revealedFiles: string[];
   /** How the save dialog answers from now on; the default saves the suggested name in `exportDir`. */
-  setExportChoice(choice: ExportChoice | undefined): void;
+  setExportChoice: (choice: ExportChoice | undefined) => void;
   /** Pushes an app event to the page, as the main process does with webContents.send. */
-  emit(event: AppEvent, payload?: unknown): Promise<void>;
+  emit: (event: AppEvent, payload?: unknown) => Promise<void>;
   /** Reloads the page and waits for the app to render. */
-  reload(): Promise<void>;
+  reload: () => Promise<void>;
   /** Saves a full-window screenshot to test-output/screenshots/<name>.png; returns its path. */
-  screenshot(name: string): Promise<string>;
-  close(): Promise<void>;
+  screenshot: (name: string) => Promise<string>;
+  close: () => Promise<void>;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -322,7 +322,7 @@ export async function launchApp({
       if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Not an app event: ${event}`);
       await page.evaluate(
         ([channel, data]) =>
-          (window as unknown as { __briefingHarnessEmit(c: string, p: unknown): void }).__briefingHarnessEmit(
+          (window as unknown as { __briefingHarnessEmit: (c: string, p: unknown) => void }).__briefingHarnessEmit(
             channel,
             data,
           ),

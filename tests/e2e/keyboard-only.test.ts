@@ -36,7 +36,7 @@ describe('keyboard only', () => {
       for (const type of ['mousedown', 'click', 'pointerdown'] as const) {
         window.addEventListener(
           type,
-          (e) => e.isTrusted && e.detail > 0 && (window as unknown as { __countMouse(): void }).__countMouse(),
+          (e) => e.isTrusted && e.detail > 0 && (window as unknown as { __countMouse: () => void }).__countMouse(),
           true,
         );
       }

@@ -84,7 +84,7 @@ describe('right-to-left sources', () => {
 
     // A selection from the second half of the ship emoji (a surrogate pair) to the end of the line.
     await page.evaluate(() => {
-      const line = [...document.querySelectorAll('.reader__line')].find((l) => l.textContent!.includes('🚢'))!;
+      const line = [...document.querySelectorAll('.reader__line')].find((l) => l.textContent.includes('🚢'))!;
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
       const nodes: Text[] = [];
       for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);

@@ -21,7 +21,7 @@ export interface StartedApp extends LaunchedApp {
   /** The library file, in `dir`. */
   dbPath: string;
   /** Closes the app and removes `dir`. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Launches the app on a new library file in its own temp folder; `stop` closes it and removes the folder. */

@@ -74,7 +74,7 @@ async function launch(userData: string): Promise<{ app: ElectronApplication; pag
     executablePath: electron.path,
     args: [...chromiumArgs(), ROOT],
     cwd: ROOT,
-    env: { ...process.env, [USER_DATA_ENV]: userData, ELECTRON_ENABLE_LOGGING: '1' } as Record<string, string>,
+    env: { ...process.env, [USER_DATA_ENV]: userData, ELECTRON_ENABLE_LOGGING: '1' },
     timeout: 60_000,
   });
   const page = await app.firstWindow();

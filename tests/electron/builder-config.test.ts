@@ -27,19 +27,20 @@ interface ValidateFunction {
   errors?: unknown[] | null;
 }
 const { getConfig, validateConfiguration } = fromBuilder('./out/util/config/config.js') as {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<Config>;
-  validateConfiguration(
+  getConfig: (projectDir: string, configPath: string | null, configFromOptions: null) => Promise<Config>;
+  validateConfiguration: (
     config: Config,
-    debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void },
-  ): Promise<void>;
+    debugLogger: { isEnabled: boolean; add: (key: string, value: unknown) => void },
+  ) => Promise<void>;
 };
 const { validateSchema } = fromBuilder('./out/util/config/schemaValidator.js') as {
-  validateSchema(schema: object, data: unknown): void;
+  validateSchema: (schema: object, data: unknown) => void;
 };
-const Ajv = (fromBuilder('ajv') as { default: new (options: object) => { compile(schema: object): ValidateFunction } })
-  .default;
+const Ajv = (
+  fromBuilder('ajv') as { default: new (options: object) => { compile: (schema: object) => ValidateFunction } }
+).default;
 const { minimatch: minimatchFn } = fromBuilder('minimatch') as {
-  minimatch(path: string, pattern: string, options?: object): boolean;
+  minimatch: (path: string, pattern: string, options?: object) => boolean;
 };
 /** electron-builder matches `files` with minimatch and { dot: true } (app-builder-lib/out/fileMatcher.js). */
 const minimatch = (path: string, pattern: string): boolean => minimatchFn(path, pattern, { dot: true });

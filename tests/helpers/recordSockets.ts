@@ -10,7 +10,7 @@ import net from 'node:net';
 export interface SocketRecorder {
   /** One line per attempt, e.g. "connect example.org:443", "lookup example.org", "listen 0.0.0.0:8080". */
   readonly attempts: readonly string[];
-  stop(): void;
+  stop: () => void;
 }
 
 function describeTarget(args: unknown[]): string {

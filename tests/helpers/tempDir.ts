@@ -5,8 +5,8 @@ import { join } from 'node:path';
 
 export interface TempDir {
   dir: string;
-  path(name: string): string;
-  remove(): void;
+  path: (name: string) => string;
+  remove: () => void;
 }
 
 export function makeTempDir(prefix = 'briefing-test-'): TempDir {

@@ -8,7 +8,7 @@ export interface TrapServer {
   origin: string;
   /** The path of every request received, in order. */
   requests: string[];
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function startTrapServer(body: string): Promise<TrapServer> {

@@ -53,7 +53,7 @@ describe('claim cards', () => {
       /Confidence must be one of: low, moderate, high/,
     );
     await expectAppError(
-      lib.invoke('claims.create', { statement: 'x', credibility: 7 as never }),
+      lib.invoke('claims.create', { statement: 'x', credibility: 7 }),
       'INVALID_INPUT',
       /credibility must be a whole number from 1 to 6/i,
     );

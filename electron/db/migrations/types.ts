@@ -4,5 +4,5 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
-  up(db: Database): void;
+  up: (db: Database) => void;
 }

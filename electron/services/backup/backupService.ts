@@ -23,14 +23,14 @@ export interface BackupService {
   /** The daily backup started when the library was opened: the new backup, or null if none was due. */
   automaticBackup: Promise<BackupFile | null>;
   /** Copies the open library with the online backup API to `outFile` (which must not exist). */
-  backup(outFile: string): Promise<Output<'library.backup'>>;
-  list(): Output<'library.backups'>;
+  backup: (outFile: string) => Promise<Output<'library.backup'>>;
+  list: () => Output<'library.backups'>;
   /** Restores the open library from `backupFile`: waits for running backups, closes, swaps, reopens. */
-  restore(backupFile: string): Promise<Output<'library.restore'>>;
+  restore: (backupFile: string) => Promise<Output<'library.restore'>>;
   /** Resolves when no backup of this library is running. */
-  whenIdle(): Promise<void>;
+  whenIdle: () => Promise<void>;
   /** Stops the daily check and closes the library (stamped closed cleanly). */
-  close(): void;
+  close: () => void;
 }
 
 export function createBackupService(

@@ -21,7 +21,7 @@ export interface ChromiumPrinterOptions {
 
 export interface ChromiumPrinter extends Printer {
   /** Closes the browser, if one is running; safe to call more than once. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];

@@ -249,7 +249,7 @@ function badge(kind: string, key: string, value: string): string {
 function claimBadges(claim: PrintClaim, notes: Note[]): string {
   const parts: string[] = [];
   if (claim.likelihood) {
-    const { band } = describeLikelihood(claim.likelihood as LikelihoodTerm);
+    const { band } = describeLikelihood(claim.likelihood);
     parts.push(badge('likelihood', 'Likelihood', `${esc(claim.likelihood)} <span class="band">(${esc(band)})</span>`));
   }
   if (claim.confidence) parts.push(badge('confidence', 'Confidence', esc(claim.confidence)));

@@ -30,9 +30,9 @@ export interface PdfOptions {
 
 export interface Printer {
   /** Prints `html` (a complete, self-contained document: no network, fonts as data: URLs) to PDF bytes. */
-  printToPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
+  printToPdf: (html: string, options: PdfOptions) => Promise<Uint8Array>;
   /** Releases what the printer keeps between prints (a browser); a later print starts it again. */
-  close?(): Promise<void>;
+  close?: () => Promise<void>;
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 
 /** What the seeder needs of a library: its validating `invoke` (createLibrary's). */
 export interface SampleTarget {
-  invoke<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+  invoke: <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
 }
 
 export interface SeededSample {

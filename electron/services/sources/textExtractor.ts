@@ -22,9 +22,9 @@ import type { ExtractionReply } from './extractionWorker';
 
 export interface TextExtractor {
   /** Extracts and hashes one import's content off the main thread; rejects with an AppError the user can act on (or, for a bug, a plain Error). */
-  extract(content: ImportContent): Promise<ExtractedImport>;
+  extract: (content: ImportContent) => Promise<ExtractedImport>;
   /** Stops the worker: an import still being extracted fails, and later ones are refused. */
-  close(): void;
+  close: () => void;
 }
 
 export interface TextExtractorOptions {
@@ -42,8 +42,8 @@ interface RunningImport {
   worker: Worker;
   /** How the user would name the document: “report.html”, or “the text”. */
   subject: string;
-  resolve(extracted: ExtractedImport): void;
-  reject(error: Error): void;
+  resolve: (extracted: ExtractedImport) => void;
+  reject: (error: Error) => void;
 }
 
 export function createTextExtractor({ logError, maxHeapMb }: TextExtractorOptions): TextExtractor {
@@ -141,8 +141,8 @@ function subjectOf(content: ImportContent): string {
   return content.text !== undefined ? 'the text' : 'the file';
 }
 
-function crashError(subject: string, failure: Error | undefined): AppError {
-  if ((failure as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+function crashError(subject: string, failure: NodeJS.ErrnoException | undefined): AppError {
+  if (failure?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new AppError(
       'TOO_LARGE',
       `Reading ${subject} took more memory than an import may use, so it was stopped; nothing was imported. If it is a very large or unusual document, save it as plain text and import that.`,

@@ -13,7 +13,7 @@ export interface AutosavePluginProps {
   revision: number;
   status: StatusStore;
   delayMs?: number;
-  onSaved?(summary: BriefSummary): void;
+  onSaved?: (summary: BriefSummary) => void;
 }
 
 export function AutosavePlugin({ briefId, revision, status, delayMs, onSaved }: AutosavePluginProps): null {

@@ -79,7 +79,7 @@ function ToolButton(props: {
   shortcut?: EditorShortcut;
   pressed?: boolean;
   disabled?: boolean;
-  onClick(): void;
+  onClick: () => void;
   children: ReactNode;
   className?: string;
 }): JSX.Element {
@@ -127,7 +127,7 @@ function LinkEditor({
   saved: BaseSelection | null;
   initialUrl: string;
   inLink: boolean;
-  onDone(): void;
+  onDone: () => void;
 }): JSX.Element {
   const [value, setValue] = useState(initialUrl);
   const [error, setError] = useState<string | null>(null);
@@ -229,8 +229,8 @@ function LinkEditor({
  */
 function useRovingFocus(): {
   ref: (el: HTMLDivElement | null) => void;
-  onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
-  onFocus(e: FocusEvent<HTMLDivElement>): void;
+  onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
+  onFocus: (e: FocusEvent<HTMLDivElement>) => void;
 } {
   const element = useRef<HTMLDivElement | null>(null);
   const buttons = () => [...(element.current?.querySelectorAll<HTMLButtonElement>('button.be-tool') ?? [])];

@@ -20,10 +20,10 @@ export function whenSaved(briefId: number): Promise<void> {
 }
 
 /** The saver of each open editor, so other parts of the app can ask for a save now. */
-const openSavers = new Map<number, { flush(): void }>();
+const openSavers = new Map<number, { flush: () => void }>();
 
 /** Registers an open editor's saver; returns the function that unregisters it. */
-export function registerOpenSaver(briefId: number, saver: { flush(): void }): () => void {
+export function registerOpenSaver(briefId: number, saver: { flush: () => void }): () => void {
   openSavers.set(briefId, saver);
   return () => {
     if (openSavers.get(briefId) === saver) openSavers.delete(briefId);
@@ -41,10 +41,10 @@ export interface BriefSaverOptions {
   /** The revision the editor's content was loaded from. */
   revision: number;
   /** Serializes the current document (counted as one serialization). */
-  serialize(): SerializedDocument;
+  serialize: () => SerializedDocument;
   status: StatusStore;
   delayMs?: number;
-  onSaved?(summary: BriefSummary): void;
+  onSaved?: (summary: BriefSummary) => void;
 }
 
 export class BriefSaver {

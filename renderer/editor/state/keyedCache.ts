@@ -42,8 +42,8 @@ export abstract class KeyedCache<Ready extends { state: 'ready' }, T> {
     set.add(listener);
     if (!this.entries.has(id)) this.request(id);
     return () => {
-      set!.delete(listener);
-      if (set!.size === 0) this.listeners.delete(id);
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
     };
   }
 

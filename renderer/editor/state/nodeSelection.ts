@@ -18,8 +18,8 @@ export class NodeSelectionTracker {
     if (!set) this.listeners.set(key, (set = new Set()));
     set.add(listener);
     return () => {
-      set!.delete(listener);
-      if (set!.size === 0) this.listeners.delete(key);
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(key);
     };
   }
 

@@ -27,11 +27,11 @@ export interface LibraryAtVersion {
   /** Where migrateTo() puts the backup it takes before migrating. */
   readonly backupDir: string;
   /** Writes into the library as it is now (the rows the next migration must keep), in one transaction. */
-  write(change: (db: Db) => void): void;
+  write: (change: (db: Db) => void) => void;
   /** Opens the file as a build whose newest migration is `version` would: backup, then the pending migrations. */
-  migrateTo(version: number): OpenedLibrary;
+  migrateTo: (version: number) => OpenedLibrary;
   /** Closes every library migrateTo() opened and deletes the folder. */
-  remove(): void;
+  remove: () => void;
 }
 
 /**

@@ -31,7 +31,7 @@ export interface TestLibrary {
   /** Every method the renderer called, in order. */
   calls: { method: Method; input: unknown }[];
   invoke: ReturnType<typeof openTempLibrary>['invoke'];
-  close(): void;
+  close: () => void;
 }
 
 /** A real library on a temporary file, installed as `window.briefing`. */
@@ -70,7 +70,7 @@ export interface MountedEditor {
   container: HTMLElement;
   editor: LexicalEditor;
   root: Root;
-  unmount(): Promise<void>;
+  unmount: () => Promise<void>;
 }
 
 /** Renders <BriefEditor> and waits until its document is loaded and its cards have their claims. */

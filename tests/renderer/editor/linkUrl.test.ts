@@ -125,7 +125,7 @@ describe('the LinkNode guard', () => {
     editor.setEditorState(editor.parseEditorState(JSON.stringify(documentOf([paragraphNode([textNode('x')])]))));
     editor.update(
       () => {
-        const p = $getRoot().getFirstChildOrThrow() as unknown as { append(...n: unknown[]): void };
+        const p = $getRoot().getFirstChildOrThrow() as unknown as { append: (...n: unknown[]) => void };
         p.append($createLinkNode('data:text/html,<script>alert(1)</script>').append($createTextNode(' bad')));
         p.append($createLinkNode('mailto:desk@example.org').append($createTextNode(' good')));
       },

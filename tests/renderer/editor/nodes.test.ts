@@ -71,7 +71,7 @@ describe('ClaimCardNode', () => {
   });
 
   it('a card whose claim id is unreadable loads (as id 0) instead of losing the brief', () => {
-    const input = documentOf([{ type: 'claim-card', version: 1, claimId: 'x' } as never, paragraphNode()]);
+    const input = documentOf([{ type: 'claim-card', version: 1, claimId: 'x' }, paragraphNode()]);
     const editor = newEditor();
     editor.setEditorState(editor.parseEditorState(JSON.stringify(input)));
     const id = editor.getEditorState().read(() => ($getRoot().getFirstChild() as ClaimCardNode).getClaimId());

@@ -112,12 +112,12 @@ function chooseQuote(random: Random, source: Source): Range {
     // One word: a name, a number, a date.
     const words = [...source.text.slice(start, end).matchAll(/[^\s.?,]+/gu)];
     const word = pick(random, words);
-    return [start + word.index!, start + word.index! + word[0].length];
+    return [start + word.index, start + word.index + word[0].length];
   }
   if (roll < 0.55) {
     const boundaries = [
       start,
-      ...[...source.text.slice(start, end).matchAll(/ /g)].map((m) => start + m.index! + 1),
+      ...[...source.text.slice(start, end).matchAll(/ /g)].map((m) => start + m.index + 1),
       end + 1,
     ];
     const from = integer(random, 0, Math.max(0, boundaries.length - 5));

@@ -111,7 +111,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('cut-quote' as const), extra: fc.integer({ min: 0, max: 40 }) }),
   },
-) as fc.Arbitrary<Edit>;
+);
 
 type Region = [start: number, end: number];
 
