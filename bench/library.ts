@@ -137,7 +137,7 @@ export function benchReanchor(): { msPerCitation: number; successRate: number; w
   });
 
   // Random character edits over 2 % of the text, tracking where each original character went.
-  const chars = [...text].map((ch, i) => ({ ch, origin: i }));
+  const chars: { ch: string; origin: number | null }[] = [...text].map((ch, i) => ({ ch, origin: i }));
   const edits = Math.floor(text.length * 0.02);
   for (let e = 0; e < edits; e++) {
     const at = Math.floor(random() * chars.length);
