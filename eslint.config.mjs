@@ -22,6 +22,10 @@ export default tseslint.config(
       // Callbacks are declared as properties (`onClose: () => void`), not methods: a method
       // signature is checked bivariantly and reads as if it needed its `this`.
       '@typescript-eslint/method-signature-style': ['error', 'property'],
+      // `const { omitted, ...rest } = x` is how a field is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      // contextBridge keeps only an Error's message, so the preload rejects with this plain object.
+      '@typescript-eslint/only-throw-error': ['error', { allow: [{ from: 'file', name: 'WireError' }] }],
     },
   },
   {
@@ -29,7 +33,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'error',
+      // useQuery(load, deps) takes its dependency list like useEffect: check every caller's list too.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useQuery$' }],
     },
   },
 );

@@ -130,6 +130,8 @@ export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[], pa
         request === latest.current && setState((s) => ({ data: s.data, error: toAppError(error), loading: false })),
     );
     // `deps` is the caller's dependency list; `load` is read through a ref so a new closure alone reloads nothing.
+    // The list cannot be checked here, so eslint.config.mjs makes exhaustive-deps check it at every useQuery call.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -34,7 +34,7 @@ export function answerPageCall(
 ): Promise<InvokeEnvelope> {
   if (!policy.isTrusted(frame)) {
     policy.onRefused?.(method, frame?.url ?? null);
-    return toEnvelope(async () => {
+    return toEnvelope(() => {
       throw new AppError(
         'NOT_AVAILABLE',
         'This request did not come from Briefing Composer’s own window and was refused.',

@@ -5,7 +5,7 @@ import { printResponseHeaders, rendererResponseHeaders } from './contentSecurity
 import type { PrintDocumentStore } from './printDocuments';
 import { isInsideRoot, resolveAppRequest } from './protocolPaths';
 
-export type ProtocolHandler = (request: Request) => Promise<Response>;
+export type ProtocolHandler = (request: Request) => Response | Promise<Response>;
 
 const PLAIN_TEXT = 'text/plain; charset=utf-8';
 
@@ -47,7 +47,7 @@ export function createRendererHandler(
 
 /** Serves in-memory print documents (app://print/<id>.html) with the no-script print CSP, and nothing else. */
 export function createPrintHandler(documents: PrintDocumentStore): ProtocolHandler {
-  return async (request) => {
+  return (request) => {
     // No renderer root: only the print host can resolve to anything here.
     const decision = resolveAppRequest(request.url, '/dev/null/no-renderer-here', request.method);
     const html = decision.kind === 'print' ? documents.get(decision.documentId) : undefined;

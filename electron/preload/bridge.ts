@@ -14,12 +14,17 @@ export interface BridgeIpc {
   removeListener: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => unknown;
 }
 
+/** What the page's promise rejects with: see toWireError. */
+export interface WireError extends AppErrorPayload {
+  name: 'AppError';
+}
+
 /**
  * The failure the page receives. contextBridge copies a thrown Error with its message only (the
  * code would be lost), so rejections are plain `{ name, code, message }` objects, which the
  * renderer recognizes by shape (renderer/bridge.ts toAppError).
  */
-function toWireError(error: unknown): AppErrorPayload & { name: 'AppError' } {
+function toWireError(error: unknown): WireError {
   if (error instanceof AppError || isAppErrorPayload(error))
     return { name: 'AppError', code: error.code, message: error.message };
   return { name: 'AppError', code: 'INTERNAL', message: 'The app could not complete the request.' };

@@ -66,7 +66,7 @@ function OpenBriefDialog({ mode, onClose, onDone }: BriefDialogProps & { mode: B
       title={mode.kind === 'edit' ? 'Brief properties' : 'New brief'}
       description={mode.kind === 'edit' ? undefined : 'A brief collects claim cards and your analysis around them.'}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
       footer={
         <CancelAndSubmit
           onCancel={onClose}

@@ -11,7 +11,7 @@ import { formatUpdated, plural } from '../ui/formatDate';
 import { Kbd } from '../ui/Kbd';
 import { ariaShortcut, formatShortcut, matchesShortcut, SHORTCUTS } from '../ui/keyboard';
 import { useToasts } from '../ui/Toasts';
-import { PencilIcon, TrashIcon } from '../ui/icons';
+import { TrashIcon } from '../ui/icons';
 import { MarkingBadge } from '../ui/tradecraft';
 import { closeBriefAndSave } from './closeBrief';
 import { useBriefs } from './useBriefs';

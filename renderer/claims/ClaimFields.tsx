@@ -7,7 +7,6 @@ import {
   CONFIDENCE_LEVELS,
   INFORMATION_CREDIBILITY,
   type ClaimStatus,
-  type ConfidenceLevel,
   type InformationCredibility,
 } from '../../shared/tradecraft/vocabularies';
 import { invoke, useQuery } from '../bridge';

@@ -1,7 +1,7 @@
 // The claim library: every card in the library, searched as you type and filtered by tag,
 // status, likelihood, confidence and source. A card goes into the open brief by its Insert
 // button, by Ctrl/Cmd+Enter on it, or by dragging it into the editor.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClaimSearchHit } from '../../shared/api/claims';
 import type { Input } from '../../shared/api/contract';
 import {
@@ -42,13 +42,11 @@ export function ClaimLibrary() {
   const [filters, setFilters] = useState<Filters>({});
   const [limit, setLimit] = useState(PAGE);
   const [debouncedQuery] = useDebouncedValue(query, SEARCH_DELAY_MS);
-  const filtersKey = JSON.stringify(filters);
-  const search: Input<'claims.search'> = { query: debouncedQuery, ...filters, limit };
-  const results = useQuery(
-    () => invoke('claims.search', search),
-    [debouncedQuery, filtersKey, limit],
-    ['claims', 'citations', 'usage'],
+  const search = useMemo<Input<'claims.search'>>(
+    () => ({ query: debouncedQuery, ...filters, limit }),
+    [debouncedQuery, filters, limit],
   );
+  const results = useQuery(() => invoke('claims.search', search), [search], ['claims', 'citations', 'usage']);
   const filtering = debouncedQuery.trim() !== '' || Object.keys(filters).length > 0;
 
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) => {

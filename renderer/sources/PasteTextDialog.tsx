@@ -60,9 +60,12 @@ export function PasteTextDialog({
   const submit = async () => {
     if (!content.trim() || busy) return;
     setBusy(true);
-    const imported = await onImport(content, title);
-    setBusy(false);
-    if (imported) onClose();
+    try {
+      if (await onImport(content, title)) onClose();
+    } finally {
+      // Even if the import throws, the form must not stay stuck on "Importing…".
+      setBusy(false);
+    }
   };
 
   return (
@@ -72,7 +75,7 @@ export function PasteTextDialog({
       title="Paste text as a source"
       description="The text is stored as a new source. Formatting is dropped; only the words are kept."
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
       footer={
         <CancelAndSubmit
           onCancel={onClose}

@@ -2,7 +2,7 @@
 // reliability grade (A–F). Checked with the contract's own schema before it is sent, so the
 // message next to a field is the one the store would give.
 import { useEffect, useState } from 'react';
-import { sourceMetadataSchema, type Source, type SourceMetadata } from '../../shared/api/sources';
+import { sourceMetadataSchema, type Source } from '../../shared/api/sources';
 import {
   SOURCE_RELIABILITY,
   SOURCE_RELIABILITY_GRADES,
@@ -88,7 +88,7 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source | null
       title="Source details"
       description="How this source is described in the library and in exported briefs."
       onClose={onClose}
-      onSubmit={save}
+      onSubmit={() => void save()}
       footer={
         <CancelAndSubmit onCancel={onClose} submitLabel={saving ? 'Saving…' : 'Save details'} disabled={saving} />
       }

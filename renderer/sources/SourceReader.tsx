@@ -421,7 +421,7 @@ function ReaderToolbar({
             className="button button--small"
             disabled={!passage}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={addToCard}
+            onClick={() => void addToCard()}
           >
             Add to card
           </button>

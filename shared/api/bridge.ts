@@ -6,7 +6,7 @@ import { AppError, isAppErrorPayload, type AppErrorPayload } from './errors';
 export type InvokeEnvelope = { ok: true; value: unknown } | { ok: false; error: AppErrorPayload };
 
 /** Runs an invocation on the handler side and wraps its outcome; never rejects. */
-export async function toEnvelope(run: () => Promise<unknown>): Promise<InvokeEnvelope> {
+export async function toEnvelope(run: () => unknown): Promise<InvokeEnvelope> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {

@@ -11,7 +11,7 @@ export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /\P{ASCII}/u;
 const FOLDED_WORD = /[\p{L}\p{N}\p{Co}_]+/gu;
 const ASCII_WORD = /[a-z0-9_]+/g;
 

@@ -23,7 +23,7 @@ export interface ExportServiceOptions {
 /** A file name for a brief's PDF: its title without characters file systems refuse. */
 export function suggestedPdfName(title: string): string {
   const base = title
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 120);

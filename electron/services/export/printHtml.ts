@@ -17,7 +17,6 @@ import {
   describeLikelihood,
   INFORMATION_CREDIBILITY,
   SOURCE_RELIABILITY,
-  type LikelihoodTerm,
 } from '../../../shared/tradecraft/vocabularies';
 import { AUDIT_FILE_NAME, buildAuditRecord, serializeAuditRecord, sha256Hex, type AuditRecord } from './audit';
 import { bodyFontFaceCss, FONT_FAMILIES } from './fonts';
@@ -402,7 +401,7 @@ const RUNNING_TITLE_MAX = 110;
 
 /** A CSS string literal. Quotes, backslashes, line breaks and `<` (which could close the style element) are escaped. */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"'<>&\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+  return `"${text.replace(/[\\"'<>&\p{Cc}\u2028\u2029]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
 }
 
 function runningTitle(title: string): string {

@@ -121,7 +121,7 @@ export function SlashClaimPlugin(): JSX.Element {
           if ($isTextNode(previous)) previous.select();
           else if (parent) parent.selectStart();
         }
-        const { snippet: _snippet, ...claim } = option.hit;
+        const { snippet, ...claim } = option.hit;
         primeClaims([claim]);
         const card = $insertClaimCard(option.hit.id);
         scrollNodeIntoView(editor, card.getKey());

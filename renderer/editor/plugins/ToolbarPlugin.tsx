@@ -223,6 +223,16 @@ function LinkEditor({
   );
 }
 
+function toolButtons(toolbar: HTMLElement | null): HTMLButtonElement[] {
+  return [...(toolbar?.querySelectorAll<HTMLButtonElement>('button.be-tool') ?? [])];
+}
+
+/** Makes `target` the toolbar's one Tab stop. */
+function makeTabStop(toolbar: HTMLElement | null, target: HTMLButtonElement | undefined): void {
+  if (!target) return;
+  for (const b of toolButtons(toolbar)) b.tabIndex = b === target ? 0 : -1;
+}
+
 /**
  * Roving focus for the toolbar (WAI-ARIA toolbar pattern): one Tab stop, arrow keys, Home and End
  * move between the enabled buttons.
@@ -233,17 +243,14 @@ function useRovingFocus(): {
   onFocus: (e: FocusEvent<HTMLDivElement>) => void;
 } {
   const element = useRef<HTMLDivElement | null>(null);
-  const buttons = () => [...(element.current?.querySelectorAll<HTMLButtonElement>('button.be-tool') ?? [])];
-  const makeCurrent = (target: HTMLButtonElement | undefined) => {
-    if (!target) return;
-    for (const b of buttons()) b.tabIndex = b === target ? 0 : -1;
-  };
+  const buttons = () => toolButtons(element.current);
+  const makeCurrent = (target: HTMLButtonElement | undefined) => makeTabStop(element.current, target);
   useEffect(() => {
     // Keep exactly one enabled button reachable by Tab as buttons enable and disable.
     const sync = () => {
-      const all = buttons();
+      const all = toolButtons(element.current);
       const current = all.find((b) => b.tabIndex === 0 && !b.disabled);
-      makeCurrent(current ?? all.find((b) => !b.disabled));
+      makeTabStop(element.current, current ?? all.find((b) => !b.disabled));
     };
     sync();
     const observer = typeof MutationObserver !== 'undefined' ? new MutationObserver(sync) : null;
