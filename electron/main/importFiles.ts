@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/api/errors';
-import { MAX_SOURCE_BYTES } from '../../shared/api/sources';
+import { MAX_SOURCE_BYTES, oversizeFileMessage } from '../../shared/api/sources';
 
 export interface ImportFilePayload {
   fileName: string;
@@ -19,15 +19,14 @@ export const IMPORT_DIALOG_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-/** Reads one picked file; refuses folders and files over the import limit before reading them. */
-export async function readImportFile(path: string, maxBytes: number = MAX_SOURCE_BYTES): Promise<ImportFilePayload> {
+/**
+ * Reads one picked file; refuses folders, and files over the import limit before reading them,
+ * with the contract's own limit and sentence (the library would refuse the same bytes in the same
+ * words, but only after 25 MB and more had been read and sent to the page).
+ */
+export async function readImportFile(path: string): Promise<ImportFilePayload> {
   const info = await stat(path);
   if (!info.isFile()) throw new AppError('UNSUPPORTED_FILE', `${basename(path)} is not a file.`);
-  if (info.size > maxBytes) {
-    throw new AppError(
-      'TOO_LARGE',
-      `${basename(path)} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the most a source may have.`,
-    );
-  }
+  if (info.size > MAX_SOURCE_BYTES) throw new AppError('TOO_LARGE', oversizeFileMessage(basename(path), info.size));
   return { fileName: basename(path), base64: (await readFile(path)).toString('base64') };
 }

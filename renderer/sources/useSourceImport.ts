@@ -5,7 +5,7 @@
 import { useCallback, useState } from 'react';
 import type { Output } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import { formatMegabytes, MAX_SOURCE_BYTES, oversizeSourceMessage } from '../../shared/api/sources';
+import { MAX_SOURCE_BYTES, oversizeFileMessage } from '../../shared/api/sources';
 import { invoke, toAppError } from '../bridge';
 import { useWorkspaceActions } from '../workspace/workspaceState';
 import { useToasts } from '../ui/Toasts';
@@ -26,8 +26,10 @@ function readAsBase64(file: File, onProgress: (fraction: number) => void): Promi
     reader.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}.`));
     reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
+      // readAsDataURL always yields a string; anything else means the read went wrong.
+      const url = reader.result;
+      if (typeof url === 'string') resolve(url.slice(url.indexOf(',') + 1));
+      else reject(new Error(`Could not read ${file.name}.`));
     };
     reader.readAsDataURL(file);
   });
@@ -36,7 +38,7 @@ function readAsBase64(file: File, onProgress: (fraction: number) => void): Promi
 /** Refuses a file over the import limit from its size alone, so 50 MB are never read into the page just to be refused. */
 function refuseIfTooLarge(file: File): void {
   if (file.size <= MAX_SOURCE_BYTES) return;
-  throw new AppError('TOO_LARGE', oversizeSourceMessage(`“${file.name}”`, formatMegabytes(file.size)));
+  throw new AppError('TOO_LARGE', oversizeFileMessage(file.name, file.size));
 }
 
 let nextJobId = 1;

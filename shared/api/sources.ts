@@ -53,6 +53,20 @@ export function oversizeSourceMessage(subject: string, size: string): string {
   return `${subject} is ${size}; the most a source may have is ${formatMegabytes(MAX_SOURCE_BYTES)}. Split it into smaller documents and import them one by one.`;
 }
 
+/** How a refusal names a file: its own name in quotes, without the folders of a path. */
+function fileSubject(fileName: string): string {
+  return `“${fileName.split(/[\\/]/).pop()}”`;
+}
+
+/**
+ * The refusal of a file of `bytes` bytes over the limit, word for word the same wherever its size
+ * is noticed first: the open dialog (from the file's size on disk), the page (from File.size) or
+ * the contract (from the bytes it was given).
+ */
+export function oversizeFileMessage(fileName: string, bytes: number): string {
+  return oversizeSourceMessage(fileSubject(fileName), formatMegabytes(bytes));
+}
+
 /**
  * Marks a schema issue with the AppError code it stands for (createLibrary reads
  * `params.appErrorCode`), where INVALID_INPUT would be the wrong answer: an oversize document
@@ -117,7 +131,7 @@ const importContent = z
   .superRefine((content, ctx) => {
     const subject =
       content.fileName !== undefined
-        ? `“${content.fileName.split(/[\\/]/).pop()}”`
+        ? fileSubject(content.fileName)
         : content.text !== undefined
           ? 'The text'
           : 'The file';

@@ -2,10 +2,11 @@
 // native shortcuts, and the app's own commands with theirs; each item runs its action.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MENU_COMMANDS } from '../../electron/main/menuCommands';
 import { readImportFile } from '../../electron/main/importFiles';
+import { MAX_SOURCE_BYTES } from '../../shared/api/sources';
 import { makeTempDir } from '../helpers/tempDir';
 import { buildMenuTemplate, type MenuActions, type MenuEnvironment } from '../../electron/main/menuTemplate';
 
@@ -125,8 +126,9 @@ describe('Import Source… from the menu', () => {
         fileName: 'report.md',
         base64: Buffer.from('# Report\n\nمرحبا').toString('base64'),
       });
-      writeFileSync(tmp.path('big.txt'), 'x'.repeat(2048));
-      await expect(readImportFile(tmp.path('big.txt'), 1024)).rejects.toMatchObject({ code: 'TOO_LARGE' });
+      writeFileSync(tmp.path('big.txt'), '');
+      truncateSync(tmp.path('big.txt'), MAX_SOURCE_BYTES + 1);
+      await expect(readImportFile(tmp.path('big.txt'))).rejects.toMatchObject({ code: 'TOO_LARGE' });
       mkdirSync(join(tmp.dir, 'folder.txt'));
       await expect(readImportFile(join(tmp.dir, 'folder.txt'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
     } finally {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../../shared/api/contract';
 import { formatMegabytes, MAX_SOURCE_BYTES, utf8ByteLength } from '../../../shared/api/sources';
+import { expectAppError } from '../../helpers/expectAppError';
 import { openTempLibrary } from '../../helpers/tempLibrary';
 
 const MIB = 1024 * 1024;
@@ -34,40 +35,39 @@ describe('the import size limit', () => {
       message:
         '“dump.txt” is 30 MB; the most a source may have is 25 MB. Split it into smaller documents and import them one by one.',
     });
-    await expect(lib.invoke('sources.import', { content: { base64: thirtyMb } })).rejects.toMatchObject({
-      code: 'TOO_LARGE',
-      message: expect.stringMatching(/^The file is 30 MB;/),
-    });
+    await expectAppError(
+      lib.invoke('sources.import', { content: { base64: thirtyMb } }),
+      'TOO_LARGE',
+      /^The file is 30 MB;/,
+    );
     expect(await lib.invoke('sources.list', {})).toEqual([]);
   });
 
   it('refuses pasted text with more characters than the limit has bytes as TOO_LARGE', async () => {
-    await expect(
+    await expectAppError(
       lib.invoke('sources.import', { content: { text: 'a'.repeat(MAX_SOURCE_BYTES + 1) } }),
-    ).rejects.toMatchObject({
-      code: 'TOO_LARGE',
-      message: expect.stringMatching(/^The text is at least 25\.1 MB; the most a source may have is 25 MB\./),
-    });
+      'TOO_LARGE',
+      /^The text is at least 25\.1 MB; the most a source may have is 25 MB\./,
+    );
   });
 
   it('refuses a file over the size limit, naming the limit', async () => {
     // Zero bytes would also be refused as binary: the size is checked first.
     const huge = Buffer.alloc(MAX_SOURCE_BYTES + 1).toString('base64');
-    const error = await lib
-      .invoke('sources.import', { content: { base64: huge, fileName: 'huge.txt' } })
-      .catch((e) => e);
-    expect(error.code).toBe('TOO_LARGE');
-    expect(error.message).toContain('“huge.txt” is 25.1 MB');
-    expect(error.message).toContain('25 MB');
+    await expectAppError(
+      lib.invoke('sources.import', { content: { base64: huge, fileName: 'huge.txt' } }),
+      'TOO_LARGE',
+      /^“huge\.txt” is 25\.1 MB; the most a source may have is 25 MB\./,
+    );
   });
 
   it('refuses pasted text over the size limit, counted in UTF-8', async () => {
     // 8.7 M CJK characters take 17.5 MB as a JavaScript string, but 26.2 MB as UTF-8.
-    const error = await lib
-      .invoke('sources.import', { content: { text: '日'.repeat(Math.ceil(MAX_SOURCE_BYTES / 3) + 1) } })
-      .catch((e) => e);
-    expect(error.code).toBe('TOO_LARGE');
-    expect(error.message).toContain('25 MB');
+    await expectAppError(
+      lib.invoke('sources.import', { content: { text: '日'.repeat(Math.ceil(MAX_SOURCE_BYTES / 3) + 1) } }),
+      'TOO_LARGE',
+      /^The text is 25\.1 MB; the most a source may have is 25 MB\./,
+    );
   });
 
   it('counts UTF-8 as encoding writes it: pairs as four bytes, a lone surrogate as U+FFFD', () => {

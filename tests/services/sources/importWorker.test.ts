@@ -95,10 +95,8 @@ describe('importing in a worker thread', () => {
       content: { base64: base64(Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x0a])), fileName: 'café.txt' },
     });
     await expect(latin1).rejects.toBeInstanceOf(AppError);
-    await expect(latin1).rejects.toMatchObject({
-      code: 'UNSUPPORTED_FILE',
-      message: expect.stringContaining('"café.txt" is not UTF-8 text'),
-    });
+    await expect(latin1).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
+    await expect(latin1).rejects.toThrow('"café.txt" is not UTF-8 text');
     await expect(
       lib.invoke('sources.import', { content: { base64: '', fileName: 'empty.txt' } }),
     ).rejects.toMatchObject({
@@ -134,12 +132,10 @@ describe('importing in a worker thread', () => {
       content: { text: 'Two tugs left the southern pier.' },
       metadata: { title: 'Tugs' },
     });
-    await expect(heavy).rejects.toMatchObject({
-      code: 'TOO_LARGE',
-      message: expect.stringMatching(
-        /^Reading “harbour\.html” took more memory than an import may use, so it was stopped; nothing was imported\./,
-      ),
-    });
+    await expect(heavy).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(heavy).rejects.toThrow(
+      /^Reading “harbour\.html” took more memory than an import may use, so it was stopped; nothing was imported\./,
+    );
     expect(logged).toEqual([expect.objectContaining({ code: 'ERR_WORKER_OUT_OF_MEMORY' })]);
 
     const { sourceId } = await next;
