@@ -16,25 +16,33 @@ const TAG_CHARS = /(\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F})|[\u{E0000}-\u{E007
 export function removeDisguisingChars(text: string): string {
   return text.replace(DISGUISING_CHARS, '').replace(TAG_CHARS, (_run, flag: string | undefined) => flag ?? '');
 }
-/** C0/C1 control characters other than tab and newline. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-/** Horizontal white space, including no-break and other Unicode spaces. */
-const HORIZONTAL_SPACE_RUN = /[\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+/** Control characters (C0, DEL, C1) other than tab and the line ends CR, LF and NEL, which become `\n` later. */
+const CONTROL_CHARS = /(?![\t\n\r\u0085])\p{Cc}/gu;
+/** A half of a surrogate pair without its other half: no character at all. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Horizontal white space: tab and every Unicode space separator (space, no-break space, em space, …). */
+const HORIZONTAL_SPACE_RUN = /[\t\p{Zs}]+/gu;
 
 /**
  * Normalizes text for storage and anchoring: Unicode NFC, `\n` line endings, runs of
  * horizontal space collapsed to one space, no space at line ends, at most one blank line
- * between paragraphs, no leading or trailing blank space. Idempotent.
+ * between paragraphs, no leading or trailing blank space. Idempotent:
+ * normalizeText(normalizeText(x)) === normalizeText(x) for every string x.
  */
 export function normalizeText(raw: string): string {
-  return raw
-    .normalize('NFC')
+  // The order is what makes it idempotent. Lone surrogate halves go first (as U+FFFD, which is
+  // what SQLite's UTF-8 would store): removing a character between two of them would join them
+  // into a new character, possibly a tag character. Invisible and control characters go next,
+  // all before NFC, which runs last: a mark separated from its letter by one of them, "e\u200B\u0301",
+  // composes only once nothing stands between them. NFC itself brings back none of what the
+  // earlier steps remove (its only space-like results, EN and EM SPACE from EN and EM QUAD, are
+  // collapsed before it runs).
+  const cleaned = removeDisguisingChars(raw.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL_CHARS, ''));
+  return cleaned
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(DISGUISING_CHARS, '')
-    .replace(TAG_CHARS, (_run, flag: string | undefined) => flag ?? '')
-    .replace(CONTROL_CHARS, '')
     .replace(HORIZONTAL_SPACE_RUN, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .trim()
+    .normalize('NFC');
 }
