@@ -1,5 +1,7 @@
 // What the commands of one `briefing` run share: where output goes, which library file, and
-// the library itself, opened at most once and only by a command that needs it.
+// the library itself, opened at most once and only by a command that needs it — or, for the
+// commands that must work when it will not open (backup --list, restore), the file's own table.
+import { createClosedLibrary, type ClosedLibrary } from '../services/createClosedLibrary';
 import { createLibrary, type Library } from '../services/createLibrary';
 import type { Printer } from '../services/export/printer';
 import { defaultLibraryPath } from '../services/paths';
@@ -27,6 +29,8 @@ export interface Session {
   libraryPath: () => string;
   /** The library's handler table, opened on first use; only `export` passes a printer, so no other command loads Chromium's driver. */
   open: (printer?: Printer) => Library;
+  /** The library file's handler table (its backups, restoring one): never opens the library as it is, so it works on a damaged one. */
+  file: () => ClosedLibrary;
   /** Prints the JSON object with --json, else the human-readable lines. */
   print: (json: unknown, human: () => string) => void;
   /** Whether --json was given: errors are then printed as JSON on stdout too. */
@@ -38,7 +42,9 @@ export interface Session {
 /** A session reading the global options through `globals` when a command runs, after commander has parsed them. */
 export function createSession(io: CliIo, globals: () => GlobalOptions): Session {
   let library: Library | undefined;
+  let file: ClosedLibrary | undefined;
   const libraryPath = (): string => globals().db ?? defaultLibraryPath();
+  const logError = (e: unknown) => io.stderr(String((e as Error)?.stack ?? e));
   return {
     io,
     libraryPath,
@@ -46,8 +52,9 @@ export function createSession(io: CliIo, globals: () => GlobalOptions): Session 
       (library ??= createLibrary({
         dbPath: libraryPath(),
         printer,
-        logError: (e) => io.stderr(String((e as Error)?.stack ?? e)),
+        logError,
       })),
+    file: () => (file ??= createClosedLibrary({ dbPath: libraryPath(), logError })),
     print: (json, human) => io.stdout(globals().json ? JSON.stringify(json) : human()),
     json: () => Boolean(globals().json),
     close: () => library?.close(),

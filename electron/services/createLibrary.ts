@@ -1,15 +1,6 @@
 // The composition root: open a library file and return the handler table every transport
 // (Electron IPC, the browser test harness, the CLI) calls.
-import {
-  inputSchemaFor,
-  isMethod,
-  type Handlers,
-  type Input,
-  type Method,
-  type Output,
-} from '../../shared/api/contract';
-import type { z } from 'zod';
-import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/api/errors';
+import type { Handlers, Method } from '../../shared/api/contract';
 import type { BackupFile } from '../db/backupFiles';
 import { openLibraryDatabase, type OpenOptions } from '../db/connection';
 import { createBackupService } from './backup/backupService';
@@ -19,8 +10,8 @@ import { createClaimHandlers } from './claims/handlers';
 import { createExportHandlers } from './export/handlers';
 import type { Printer } from './export/printer';
 import { createServiceContext, type ServiceContext } from './context';
+import { createInvoker, type Invoker } from './invoker';
 import { createLibraryHandlers } from './library/handlers';
-import { describeValidationError } from './validation';
 import { createSourceHandlers } from './sources/handlers';
 import { createTextExtractor } from './sources/textExtractor';
 
@@ -42,33 +33,14 @@ export interface LibraryOptions extends OpenOptions {
   extractionMaxHeapMb?: number;
 }
 
-export interface Library {
+export interface Library extends Invoker<Method> {
   handlers: Handlers;
-  /** Validates untrusted input against the contract, runs the handler, and turns every failure into an AppError. */
-  invoke: <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
-  /**
-   * As `invoke`, for input of unknown shape. A `page` caller (the app's window) is held to the
-   * method's page schema, which refuses file paths; `trusted` (the CLI, the main process) gets the full input.
-   */
-  invokeUnknown: (method: unknown, input: unknown, caller?: 'page' | 'trusted') => Promise<unknown>;
   context: ServiceContext;
   /** The daily backup started on open (an existing library with no backup in the last 24 h): the new backup, or null. */
   automaticBackup: Promise<BackupFile | null>;
   /** Resolves when no backup of this library is running (a one-shot CLI run or a test may wait for it). */
   whenIdle: () => Promise<void>;
   close: () => void;
-}
-
-/**
- * INVALID_INPUT with the first problem, unless the failed check names the code it stands for
- * (`params.appErrorCode`, e.g. TOO_LARGE for an oversize document); its message then speaks for itself.
- */
-function inputError(error: z.ZodError): AppError {
-  const issue = error.issues[0];
-  const code: unknown = issue?.code === 'custom' ? issue.params?.appErrorCode : undefined;
-  if (issue && (ERROR_CODES as readonly unknown[]).includes(code))
-    return new AppError(code as ErrorCode, issue.message);
-  return new AppError('INVALID_INPUT', describeValidationError(error));
 }
 
 /** Opens the library at `dbPath` (creating and migrating it as needed) and wires every use case. */
@@ -92,33 +64,10 @@ export function createLibrary(options: LibraryOptions): Library {
     }),
   };
 
-  async function invokeUnknown(
-    method: unknown,
-    input: unknown,
-    caller: 'page' | 'trusted' = 'trusted',
-  ): Promise<unknown> {
-    if (!isMethod(method))
-      throw new AppError('INVALID_INPUT', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
-    const parsed = inputSchemaFor(method, caller).safeParse(input ?? {});
-    if (!parsed.success) throw inputError(parsed.error);
-    try {
-      const handler = handlers[method] as (input: unknown) => unknown;
-      return await handler(parsed.data);
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      logError(error);
-      throw new AppError(
-        'INTERNAL',
-        `Something went wrong while running ${method}; nothing was changed. (${(error as Error)?.message ?? String(error)})`,
-      );
-    }
-  }
-
   return {
     handlers,
     context: ctx,
-    invoke: (method, input) => invokeUnknown(method, input) as Promise<never>,
-    invokeUnknown,
+    ...createInvoker(handlers, { logError }),
     automaticBackup: backups.automaticBackup,
     whenIdle: backups.whenIdle,
     close: () => {

@@ -88,3 +88,14 @@ export const libraryApi = {
     writes: LIBRARY_PARTS,
   },
 } as const satisfies ContractPart;
+
+/**
+ * The methods that act on the library FILE rather than on its contents, and so also work on a
+ * library that cannot be opened (damaged, missing its -wal, from a newer app): listing its
+ * backups and restoring one are what a user whose library will not open is told to do.
+ */
+export const LIBRARY_FILE_METHODS = [
+  'library.backups',
+  'library.restore',
+] as const satisfies readonly (keyof typeof libraryApi)[];
+export type LibraryFileMethod = (typeof LIBRARY_FILE_METHODS)[number];

@@ -1,6 +1,6 @@
 // `briefing backup [OUT_FILE]` and `briefing backup --list`.
 import type { Command } from 'commander';
-import { listLibraryBackups, newManualBackupPath } from '../../services/backup/automaticBackups';
+import { newManualBackupPath } from '../../services/backup/automaticBackups';
 import { example } from '../options';
 import type { Session } from '../session';
 
@@ -15,10 +15,9 @@ export function backupCommand(program: Command, session: Session): void {
     .addHelpText('after', example('briefing backup /media/usb/library-copy.db'))
     .action(async (outFile: string | undefined, options: { list?: boolean }) => {
       if (options.list) {
-        // Read from the folder, not through the handler table: that needs the library open, and
-        // the list is what a user looks at when the library is damaged and will not open. Opening
-        // would also start the daily backup, which the list could then show half-way or not at all.
-        const { directory, backups } = listLibraryBackups(session.libraryPath());
+        // The file's table, not the open library's: the list is what a user looks at when the
+        // library is damaged and will not open.
+        const { directory, backups } = await session.file().invoke('library.backups', {});
         session.print({ directory, backups }, () =>
           backups.length === 0
             ? `No backups yet in ${directory}.`

@@ -75,14 +75,6 @@ export async function takeDailyBackupIfDue(settings: AutomaticBackupSettings): P
   return listBackups(settings.dbPath, settings.backupDir).find((b) => b.path === target) ?? null;
 }
 
-/** The backups of the library at `dbPath` (open or not, healthy or not), newest first. */
-export function listLibraryBackups(
-  dbPath: string,
-  backupDir = defaultBackupDir(dbPath),
-): { directory: string; backups: BackupFile[] } {
-  return { directory: backupDir, backups: listBackups(dbPath, backupDir) };
-}
-
 /** A new file name in the backups folder for a backup someone asked for (never rotated away). */
 export function newManualBackupPath(
   dbPath: string,

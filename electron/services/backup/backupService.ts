@@ -9,7 +9,7 @@ import { openLibraryDatabase, type OpenedLibrary, type OpenOptions } from '../..
 import { createServiceContext, type ServiceContext } from '../context';
 import { DAY_MS, takeDailyBackupIfDue, type AutomaticBackupSettings } from './automaticBackups';
 import { writeBackup } from './onlineBackup';
-import { prepareRestoreCopy, swapInRestoredCopy, undoRestore } from './restore';
+import { installRestoredCopy, prepareRestoreCopy } from './restore';
 
 /** How often an open library checks whether its daily backup is due. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -72,14 +72,18 @@ export function createBackupService(
     while (running.size > 0) await Promise.allSettled([...running]);
   }
 
-  /** Opens the library file again and points every repository at the new connection. */
-  function reopen(): void {
-    const next = openLibraryDatabase(settings.dbPath, {
+  /** Opens the library file again, with the options it was opened with. */
+  function openAgain(): OpenedLibrary {
+    return openLibraryDatabase(settings.dbPath, {
       ...options,
       backupDir: settings.backupDir,
       keepBackups: settings.keepBackups,
       now: ctx.now,
     });
+  }
+
+  /** Points every repository at the new connection (handlers read `ctx` at call time). */
+  function useConnection(next: OpenedLibrary): void {
     Object.assign(ctx, createServiceContext(next.db, next.path, ctx.now));
   }
 
@@ -130,24 +134,15 @@ export function createBackupService(
       const prepared = prepareRestoreCopy(settings.dbPath, backupFile, restoreOptions); // a bad backup stops here, nothing changed
       try {
         ctx.db.close();
-        let result;
+        let installed;
         try {
-          result = swapInRestoredCopy(settings.dbPath, prepared, restoreOptions);
+          installed = installRestoredCopy(settings.dbPath, prepared, restoreOptions, openAgain);
         } catch (error) {
-          reopen(); // the library was not replaced: carry on with it
+          useConnection(openAgain()); // the library was not replaced, or was put back: carry on with it
           throw error;
         }
-        try {
-          reopen();
-        } catch (error) {
-          const failed = undoRestore(result, ctx.now());
-          reopen();
-          throw new AppError(
-            'INTERNAL',
-            `The restored library would not open (${(error as Error).message}), so the previous library was put back. The restored copy is kept as ${failed}.`,
-          );
-        }
-        return { ...result, schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number };
+        useConnection(installed.opened);
+        return { ...installed.result, schemaVersion: installed.opened.schemaVersion };
       } finally {
         if (existsSync(prepared.copy)) removeWithCompanions(prepared.copy);
       }

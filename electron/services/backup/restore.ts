@@ -4,11 +4,12 @@
 import Database from 'better-sqlite3';
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Output } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { fileStamp, fsyncPath, removeWithCompanions } from '../../db/backupFiles';
-import { connectionOptions } from '../../db/connection';
+import { connectionOptions, openLibraryDatabase, type OpenOptions } from '../../db/connection';
 import { inspectLibraryFile } from '../../db/fileHealth';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations';
 import {
   APPLICATION_ID_CLOSED,
   LIBRARY_APPLICATION_IDS,
@@ -225,7 +226,57 @@ export function swapInRestoredCopy(
 }
 
 /**
- * Restores the closed library at `dbPath` from `backupFile`: checks the backup, keeps the
+ * Swaps the prepared copy in and opens the restored library with `open` (which brings an older
+ * backup up to date). If it will not open, the replaced library is put back, the restored copy
+ * is kept as `<name>.failed-restore-<time>.db`, and an AppError says so. The same steps whether
+ * the library was open until now (the app) or was never opened (a damaged library, the CLI).
+ */
+export function installRestoredCopy<T>(
+  dbPath: string,
+  prepared: PreparedRestore,
+  options: RestoreOptions,
+  open: () => T,
+): { result: RestoreResult; opened: T } {
+  const result = swapInRestoredCopy(dbPath, prepared, options);
+  try {
+    return { result, opened: open() };
+  } catch (error) {
+    const failed = undoRestore(result, options.now?.() ?? new Date().toISOString());
+    throw new AppError(
+      'INTERNAL',
+      `The restored library would not open (${(error as Error).message}), so ${result.replacedFile ? 'the previous library was put back' : 'nothing was put in its place'}. The restored copy is kept as ${failed}.`,
+    );
+  }
+}
+
+/**
+ * Restores the library at `libraryPath` without ever opening the file it replaces (it may be
+ * damaged, missing, or from a newer app): checks the backup, swaps it in, then opens the
+ * restored library once — to bring an older backup up to date and prove it opens — and closes
+ * it again. Opening it here starts no daily backup; that is the open library's business.
+ */
+export function restoreClosedLibrary(
+  libraryPath: string,
+  backupFile: string,
+  options: OpenOptions = {},
+): Output<'library.restore'> {
+  const dbPath = resolve(libraryPath);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const restoreOptions: RestoreOptions = { ...options, latestSchemaVersion: migrations.at(-1)!.version };
+  const prepared = prepareRestoreCopy(dbPath, backupFile, restoreOptions);
+  try {
+    const { result, opened } = installRestoredCopy(dbPath, prepared, restoreOptions, () =>
+      openLibraryDatabase(dbPath, options),
+    );
+    opened.close();
+    return { ...result, schemaVersion: opened.schemaVersion };
+  } finally {
+    if (existsSync(prepared.copy)) removeWithCompanions(prepared.copy);
+  }
+}
+
+/**
+ * Restores the closed library at `dbPath` from `backupFile`, without opening the result: checks the backup, keeps the
  * current file aside as `<name>.replaced-<time>.db`, and puts a copy of the backup in its
  * place. The backup itself is only read. The next open migrates the restored library if the
  * backup is from an older version.

@@ -1,9 +1,10 @@
-// Use cases for the library file itself: what it holds, its backups, restoring one.
-import { AppError } from '../../../shared/api/errors';
+// Use cases for the open library as a whole: what it holds, backing it up, its backups, and
+// restoring one while it is in use. Those that also work unopened are in fileHandlers.ts.
 import type { Handlers } from '../../../shared/api/contract';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import type { BackupService } from '../backup/backupService';
 import type { ServiceContext } from '../context';
+import { backupToRestore } from './fileHandlers';
 
 type LibraryHandlers = Pick<Handlers, 'library.info' | 'library.backup' | 'library.backups' | 'library.restore'>;
 
@@ -30,11 +31,7 @@ export function createLibraryHandlers(ctx: ServiceContext, backups: BackupServic
       return backups.list();
     },
     'library.restore'(input) {
-      if ('backupFile' in input) return backups.restore(input.backupFile);
-      const listed = backups.list().backups.find((b) => b.fileName === input.backupName);
-      if (!listed)
-        throw new AppError('NOT_FOUND', `There is no backup called “${input.backupName}” in the backups folder.`);
-      return backups.restore(listed.path);
+      return backups.restore(backupToRestore(input, () => backups.list().backups));
     },
   };
 }
