@@ -1,7 +1,8 @@
 // Damaged libraries: each kind of damage is named in a sentence that offers the latest
 // backup and the command that restores it — by createLibrary (what the app opens with) and by
 // the CLI (exit 2) — and the file is left byte-for-byte as it was, with no -wal or -shm made
-// beside it. Restoring the offered backup then works, and keeps the damaged file aside intact.
+// beside it. Its backups can still be listed, and restoring the offered backup works and keeps
+// the damaged file aside intact.
 import fc from 'fast-check';
 import {
   copyFileSync,
@@ -17,8 +18,10 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibraryDatabase } from '../../electron/db/connection';
 import { DamagedLibraryError, type LibraryProblem } from '../../electron/db/fileHealth';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { openLibraryOrRecover } from '../../electron/main/libraryRecovery';
 import { createLibrary } from '../../electron/services/createLibrary';
+import { api } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { makeTempDir, type TempDir } from '../helpers/tempDir';
 import { cli, fillLibrary, listing, sha256 } from './support';
@@ -133,7 +136,7 @@ const CASES: Array<{ name: string; problem: LibraryProblem; says: RegExp; damage
 
 describe('a damaged library', () => {
   for (const { name, problem, says, damage } of CASES) {
-    it(`${name}: refused by the app and the CLI with the latest backup offered, left untouched, then restored`, async () => {
+    it(`${name}: refused by the app and the CLI with the latest backup offered, left untouched, its backups listed, then restored`, async () => {
       const { dir, dbPath, backup } = damagedLibrary(name.replace(/\W+/g, '-'), damage);
       const hash = sha256(dbPath);
       const files = listing(dir);
@@ -155,6 +158,20 @@ describe('a damaged library', () => {
 
       expect(sha256(dbPath)).toBe(hash);
       expect(listing(dir)).toEqual(files); // no -wal, -shm or new library beside it
+
+      // Its backups can be listed, and listing them opens nothing: no -wal, no new daily backup.
+      const backupsBefore = listing(join(dir, 'backups'));
+      const list = await cli('--db', dbPath, 'backup', '--list', '--json');
+      expect(list.stderr).toBe('');
+      expect(list.code).toBe(0);
+      const listed = api['library.backups'].output.parse(JSON.parse(list.stdout));
+      expect(listed).toMatchObject({ directory: join(dir, 'backups'), keep: 7 });
+      expect(listed.backups.map((b) => [b.path, b.kind, b.schemaVersion])).toEqual([
+        [backup, 'daily', LATEST_SCHEMA_VERSION],
+      ]);
+      expect(sha256(dbPath)).toBe(hash);
+      expect(listing(dir)).toEqual(files);
+      expect(listing(join(dir, 'backups'))).toEqual(backupsBefore);
 
       // The offered command works, and the damaged file is kept aside as it was.
       const restore = await cli('--db', dbPath, 'restore', backup!);
@@ -181,9 +198,9 @@ describe('a damaged library', () => {
       const open = () => createLibrary({ dbPath, logError: () => {} });
       // The native message box is the one part that cannot exist here: it answers as scripted and records what it showed.
       const shown: Array<{ message: string; detail: string; buttons: string[] }> = [];
-      const answer = (button: string) => async (box: { message: string; detail: string; buttons: string[] }) => (
+      const answer = (button: string) => (box: { message: string; detail: string; buttons: string[] }) => (
         shown.push(box),
-        box.buttons.indexOf(button)
+        Promise.resolve(box.buttons.indexOf(button))
       );
 
       expect((await openLibraryOrRecover(dbPath, open, answer('Quit'))).library).toBeNull();
@@ -216,7 +233,7 @@ describe('a damaged library', () => {
     const opened = await openLibraryOrRecover(
       dbPath,
       () => createLibrary({ dbPath, logError: () => {} }),
-      async (box) => (shown.push(box), 0),
+      (box) => (shown.push(box), Promise.resolve(0)),
     );
     expect(opened.library).toBeNull();
     expect(shown.map((box) => box.buttons)).toEqual([['Quit']]);

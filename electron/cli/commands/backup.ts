@@ -17,8 +17,9 @@ export function backupCommand(program: Command, session: Session): void {
       if (options.list) {
         // The file's table, not the open library's: the list is what a user looks at when the
         // library is damaged and will not open.
-        const { directory, backups } = await session.file().invoke('library.backups', {});
-        session.print({ directory, backups }, () =>
+        const listed = await session.file().invoke('library.backups', {});
+        const { directory, backups } = listed;
+        session.print(listed, () =>
           backups.length === 0
             ? `No backups yet in ${directory}.`
             : backups
