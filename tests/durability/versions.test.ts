@@ -254,7 +254,7 @@ describe('libraries from every schema version', () => {
       code: 'DATABASE_NEWER',
       message: expect.stringMatching(
         /newer version of Briefing Composer \(library version \d+; this app reads up to \d+\)\. Update the app/,
-      ),
+      ) as string,
     });
     const run = await cli('--db', path, 'briefs');
     expect(run.code).toBe(2);

@@ -323,9 +323,7 @@ describe('Export PDF… in the app', () => {
     await page.keyboard.press('Escape');
     await page.waitForTimeout(200);
     expect(await dialog().isVisible()).toBe(true);
-    expect(
-      await page.evaluate(() => (document.querySelector('dialog[open]') as HTMLDialogElement | null) !== null),
-    ).toBe(true);
+    expect(await page.evaluate(() => document.querySelector<HTMLDialogElement>('dialog[open]') !== null)).toBe(true);
 
     answer();
     const done = dialog().locator('.export-dialog__done');

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../../electron/main/contentSecurityPolicy';
+import type { BriefingBridge, Method, Output, PageInput } from '../../shared/api/contract';
 import { USER_DATA_ENV } from '../../electron/main/userDataDir';
 import { highlightedText, importFile, selectWithMouse } from '../e2e/support';
 
@@ -82,9 +83,23 @@ async function launch(userData: string): Promise<{ app: ElectronApplication; pag
   return { app, page };
 }
 
+/** The page's globals, as a test may probe them. */
+type PageGlobals = Record<string, unknown> & { briefing: BriefingBridge };
+
 /** Calls window.briefing.invoke in the page: the real preload → IPC → library path. */
-function invoke<T = any>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(([m, i]) => (window as any).briefing.invoke(m, i), [method, input] as const) as Promise<T>;
+function invoke<M extends Method>(page: Page, method: M, input: PageInput<M>): Promise<Output<M>> {
+  return page.evaluate(([m, i]) => (window as unknown as PageGlobals).briefing.invoke(m, i as never), [
+    method,
+    input,
+  ] as const);
+}
+
+/** The rejection a page sees, as plain data. */
+function rejectionOf(page: Page, method: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([m, i]) => (window as unknown as PageGlobals).briefing.invoke(m as Method, i as never).catch((e: unknown) => e),
+    [method, input] as const,
+  );
 }
 
 describe('Electron app end to end', () => {
@@ -112,10 +127,10 @@ describe('Electron app end to end', () => {
       expect(page.url()).toBe('app://renderer/index.html');
       expect(await page.title()).toBe('Briefing Composer');
       const world = await page.evaluate(() => ({
-        bridgeKeys: Object.keys((window as any).briefing ?? {}).sort(),
-        require: typeof (window as any).require,
-        process: typeof (window as any).process,
-        ipcRenderer: typeof (window as any).ipcRenderer,
+        bridgeKeys: Object.keys((window as unknown as PageGlobals).briefing ?? {}).sort(),
+        require: typeof (window as unknown as PageGlobals).require,
+        process: typeof (window as unknown as PageGlobals).process,
+        ipcRenderer: typeof (window as unknown as PageGlobals).ipcRenderer,
       }));
       expect(world).toEqual({
         bridgeKeys: ['invoke', 'on'],
@@ -164,9 +179,9 @@ describe('Electron app end to end', () => {
       await page.getByRole('form', { name: /Claim card/ }).waitFor();
 
       const { hits } = await invoke(page, 'claims.search', { query: 'Karsk' });
-      const claim = hits.find((hit: { statement: string }) => hit.statement === STATEMENT);
+      const claim = hits.find((hit) => hit.statement === STATEMENT)!;
       expect(claim.citations[0]).toMatchObject({ exact: PASSAGE, anchorStatus: 'exact' });
-      const citationId = claim.citations[0].id;
+      const citationId = claim.citations[0]!.id;
 
       await page.getByRole('tab', { name: 'Claim library' }).click();
       await page
@@ -176,11 +191,9 @@ describe('Electron app end to end', () => {
       const card = page.locator(`#pane-editor .be-card[data-claim-id="${claim.id}"]`);
       await card.waitFor();
       await expect
-        .poll(
-          async () =>
-            (await invoke(page, 'claims.usedIn', { claimId: claim.id })).map((u: { title: string }) => u.title),
-          { timeout: 10_000 },
-        )
+        .poll(async () => (await invoke(page, 'claims.usedIn', { claimId: claim.id })).map((u) => u.title), {
+          timeout: 10_000,
+        })
         .toEqual(['Karsk bridge']);
 
       await page.getByRole('tab', { name: 'Sources' }).click();
@@ -189,10 +202,14 @@ describe('Electron app end to end', () => {
       await page.locator('.reader__text mark.is-focused').first().waitFor();
       expect(await highlightedText(page, citationId)).toBe(PASSAGE);
 
-      // PDF export through Electron's printToPDF in the hidden print window.
-      const brief = (await invoke(page, 'briefs.list', {})).find((b: { title: string }) => b.title === 'Karsk bridge');
+      // PDF export through Electron's printToPDF in the hidden print window. A page may not name
+      // the file, so the main process's save dialog is answered the way the analyst would.
+      const brief = (await invoke(page, 'briefs.list', {})).find((b) => b.title === 'Karsk bridge')!;
       const outFile = join(userData, 'karsk.pdf');
-      const result = await invoke(page, 'briefs.exportPdf', { briefId: brief.id, outFile });
+      await app!.evaluate(({ dialog }, filePath) => {
+        dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath });
+      }, outFile);
+      const result = await invoke(page, 'briefs.exportPdf', { briefId: brief.id });
       expect(result).toMatchObject({ exported: true, path: outFile });
       expect(readFileSync(outFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(app!.windows().length).toBe(1); // the print window is gone again
@@ -200,13 +217,9 @@ describe('Electron app end to end', () => {
   );
 
   it.skipIf(!hasElectron)(`${SKIP_NOTE}refuses unknown methods and keeps error codes across the bridge`, async () => {
-    const error = await page.evaluate(() =>
-      (window as any).briefing.invoke('shell.openExternal', {}).catch((e: unknown) => e),
-    );
+    const error = await rejectionOf(page, 'shell.openExternal', {});
     expect(error).toMatchObject({ code: 'INVALID_INPUT' });
-    const missing = await page.evaluate(() =>
-      (window as any).briefing.invoke('briefs.get', { briefId: 999_999 }).catch((e: unknown) => e),
-    );
+    const missing = await rejectionOf(page, 'briefs.get', { briefId: 999_999 });
     expect(missing).toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -249,7 +262,8 @@ describe('Electron app end to end', () => {
   it.skipIf(!hasElectron)(`${SKIP_NOTE}remembers the window state in the user-data folder`, async () => {
     await app!.close();
     app = undefined;
-    const state = JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'));
-    expect(state).toMatchObject({ version: 1, width: expect.any(Number), height: expect.any(Number) });
+    const state = JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8')) as Record<string, unknown>;
+    expect(state.version).toBe(1);
+    expect([typeof state.width, typeof state.height]).toEqual(['number', 'number']);
   });
 });

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { Configuration } from 'electron-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -21,7 +22,8 @@ const SCHEMA = JSON.parse(readFileSync(join(APP_BUILDER_LIB, 'scheme.json'), 'ut
   definitions: Record<string, { properties: object }>;
 };
 
-type Config = Record<string, any>;
+/** The loaded configuration, in electron-builder's own type (it normalizes `files` into file sets). */
+type Config = Configuration;
 interface ValidateFunction {
   (data: unknown): boolean;
   errors?: unknown[] | null;
@@ -42,6 +44,12 @@ const Ajv = (
 const { minimatch: minimatchFn } = fromBuilder('minimatch') as {
   minimatch: (path: string, pattern: string, options?: object) => boolean;
 };
+/** A configured path, which must be set. */
+function stringOf(value: unknown): string {
+  expect(typeof value).toBe('string');
+  return value as string;
+}
+
 /** electron-builder matches `files` with minimatch and { dot: true } (app-builder-lib/out/fileMatcher.js). */
 const minimatch = (path: string, pattern: string): boolean => minimatchFn(path, pattern, { dot: true });
 const noDebug = { isEnabled: false, add: () => {} };
@@ -67,7 +75,7 @@ describe('electron-builder.yml', () => {
 
   it('the validators really reject a broken configuration (negative control)', async () => {
     await expect(
-      validateConfiguration({ ...structuredClone(config), electronFuzes: { runAsNode: false } }, noDebug),
+      validateConfiguration({ ...structuredClone(config), electronFuzes: { runAsNode: false } } as Config, noDebug),
     ).rejects.toThrow(/unknown property 'electronFuzes'/);
     expect(() => validateSchema(SCHEMA, { ...config, asar: 'yes please' })).toThrow();
     const validate = new Ajv({ allErrors: true, strict: false }).compile(SCHEMA);
@@ -81,26 +89,30 @@ describe('electron-builder.yml', () => {
   });
 
   it('builds AppImage and deb (Linux), NSIS (Windows) and dmg (macOS)', () => {
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.win.target).toEqual(['nsis']);
-    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(config.win?.target).toEqual(['nsis']);
+    expect(config.mac?.target).toEqual(['dmg']);
   });
 
   it('uses the icon set in resources/icons', () => {
     for (const size of [16, 32, 64, 128, 256, 512])
       expect(existsSync(join(ROOT, 'resources/icons', `${size}x${size}.png`)), `${size}px`).toBe(true);
-    expect(config.linux.icon).toBe('resources/icons');
-    const ico = readFileSync(join(ROOT, config.win.icon));
+    expect(config.linux?.icon).toBe('resources/icons');
+    const ico = readFileSync(join(ROOT, stringOf(config.win?.icon)));
     expect(ico.readUInt16LE(2)).toBe(1); // ICO type
     expect(ico.readUInt16LE(4)).toBeGreaterThanOrEqual(4); // images
-    expect(readFileSync(join(ROOT, config.mac.icon)).subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(
+      readFileSync(join(ROOT, stringOf(config.mac?.icon)))
+        .subarray(0, 4)
+        .toString('ascii'),
+    ).toBe('icns');
     const png = readFileSync(join(ROOT, 'resources/icons/512x512.png'));
     expect(png.readUInt32BE(16)).toBe(512); // IHDR width
     expect(png.readUInt32BE(20)).toBe(512); // IHDR height
   });
 
   it('packages the built app and keeps installers out of dist/', () => {
-    expect(config.directories.output).not.toMatch(/^dist\/?$/);
+    expect(config.directories?.output).not.toMatch(/^dist\/?$/);
     // The loader normalizes `files` into file sets: [{ filter: [patterns…] }].
     const files = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter);
     for (const needed of [
@@ -146,7 +158,7 @@ describe('electron-builder.yml', () => {
   it('never rebuilds node_modules in place; the afterPack hook supplies the Electron build', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
-    expect(existsSync(join(ROOT, config.afterPack))).toBe(true);
+    expect(existsSync(join(ROOT, stringOf(config.afterPack)))).toBe(true);
   });
 
   it('sets the Electron fuses', () => {
@@ -163,12 +175,12 @@ describe('electron-builder.yml', () => {
 
   it('names only fuses that electron-builder knows (a typo would otherwise be silently skipped)', () => {
     const known = Object.keys(SCHEMA.definitions.FuseOptionsV1!.properties);
-    for (const fuse of Object.keys(config.electronFuses)) expect(known, fuse).toContain(fuse);
+    for (const fuse of Object.keys(config.electronFuses ?? {})) expect(known, fuse).toContain(fuse);
   });
 
   it('keeps the library on uninstall and asks only for the JIT entitlement on macOS', () => {
-    expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
-    const plist = readFileSync(join(ROOT, config.mac.entitlements), 'utf8');
+    expect(config.nsis?.deleteAppDataOnUninstall).toBe(false);
+    const plist = readFileSync(join(ROOT, stringOf(config.mac?.entitlements)), 'utf8');
     expect([...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1])).toEqual(['com.apple.security.cs.allow-jit']);
   });
 });

@@ -76,7 +76,7 @@ describe('invoke handler', () => {
       const envelope = await handler(event, { outFile: '/tmp/exfiltrated.db' });
       expect(envelope).toEqual({
         ok: false,
-        error: { code: 'NOT_AVAILABLE', message: expect.stringMatching(/refused/) },
+        error: { code: 'NOT_AVAILABLE', message: expect.stringMatching(/refused/) as string },
       });
     }
     expect(spy.invokeUnknown).not.toHaveBeenCalled();
@@ -105,14 +105,14 @@ describe('invoke handler', () => {
     for (const envelope of attempts) {
       expect(envelope).toEqual({
         ok: false,
-        error: { code: 'INVALID_INPUT', message: expect.stringMatching(/cannot choose a file on disk/) },
+        error: { code: 'INVALID_INPUT', message: expect.stringMatching(/cannot choose a file on disk/) as string },
       });
     }
     expect(existsSync(target)).toBe(false);
     expect(existsSync(lib.dir.path('chosen-by-page.db'))).toBe(false);
     // The same input from a trusted caller (the CLI) is the full input: the path is accepted.
     await expect(lib.invokeUnknown('library.backup', { outFile: lib.dir.path('by-cli.db') })).resolves.toMatchObject({
-      bytes: expect.any(Number),
+      bytes: expect.any(Number) as number,
     });
     expect(existsSync(lib.dir.path('by-cli.db'))).toBe(true);
   });
@@ -120,7 +120,7 @@ describe('invoke handler', () => {
   it('carries an AppError from the service as its code and sentence, never a stack', async () => {
     const handler = createInvokeHandler('briefs.get', lib);
     const envelope = await handler(top('app://renderer/index.html'), { briefId: 999 });
-    expect(envelope).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(envelope).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) as string } });
     expect(JSON.stringify(envelope)).not.toMatch(/\bat .+\.ts:\d+/);
   });
 });

@@ -31,7 +31,12 @@ interface Trace {
     label: string | null;
     submenu: Array<{ id: string | null; role: string | null; accelerator: string | null }> | null;
   }> | null;
-  checks: Record<string, any>;
+  /** What the fake's drive script observed; the typed ones are read as values, the rest matched as objects. */
+  checks: Record<string, unknown> & {
+    protocolIndex: { status: number; csp: string | null };
+    protocolTraversal: number;
+    exportPdfFile: string;
+  };
 }
 
 function runMain(
@@ -92,7 +97,7 @@ describe('built main process (electron faked)', () => {
   it('registers app:// as a standard, secure scheme before the app is ready, and sandboxes every renderer', () => {
     expect(run.trace.schemes?.beforeReady).toBe(true);
     expect(run.trace.schemes?.schemes).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as object },
     ]);
     expect(run.trace.sandbox).toBe(true);
   });
@@ -128,13 +133,13 @@ describe('built main process (electron faked)', () => {
           title: 'Harbour',
           text: 'Three ships docked.',
           format: 'html',
-          sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
         },
       });
       worker.postMessage({ base64: Buffer.from([0x48, 0xc3, 0x28]).toString('base64'), fileName: 'latin1.txt' });
       expect((await once(worker, 'message'))[0]).toMatchObject({
         ok: false,
-        error: { code: 'UNSUPPORTED_FILE', message: expect.stringContaining('not UTF-8') },
+        error: { code: 'UNSUPPORTED_FILE', message: expect.stringContaining('not UTF-8') as string },
       });
     } finally {
       await worker.terminate();

@@ -20,7 +20,7 @@ const target = { electronVersion: '45.5.0', platform: 'linux', arch: 'x64', sqli
 describe('native module placement', () => {
   it('node_modules keeps the Node build: plain Node opens a database with it', () => {
     const db = new Database(':memory:');
-    expect(db.prepare('select sqlite_version() as v').get()).toMatchObject({ v: expect.any(String) });
+    expect(db.prepare('select sqlite_version() as v').get()).toMatchObject({ v: expect.any(String) as string });
     db.close();
   });
 

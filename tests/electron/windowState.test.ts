@@ -96,7 +96,7 @@ describe('window state file', () => {
       maximized: false,
       theme: 'dark',
     });
-    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version).toBe(1);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o077).toBe(0);
   });
 
