@@ -213,142 +213,155 @@ export async function launchApp({
     logError: (error) => console.error('[library]', error),
   });
 
+  // Whatever fails after the library is open, the library, the browser and the export folder
+  // are released before the error reaches the test, so one failed launch leaks nothing.
+  const release = async (browser?: Browser) => {
+    try {
+      await browser?.close();
+    } finally {
+      library.close();
+      rmSync(exportDir, { recursive: true, force: true });
+    }
+  };
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS });
   } catch (error) {
-    library.close();
-    rmSync(exportDir, { recursive: true, force: true });
+    await release();
     throw error;
   }
-  const context = await browser.newContext({
-    viewport,
-    colorScheme,
-    reducedMotion: 'reduce',
-    serviceWorkers: 'block',
-    acceptDownloads: false,
-  });
+  try {
+    return await openApp(browser);
+  } catch (error) {
+    await release(browser).catch(() => {});
+    throw error;
+  }
 
-  const requests: RecordedRequest[] = [];
-  const blockedRequests: RecordedRequest[] = [];
-  const dialogs: string[] = [];
-  const popups: string[] = [];
-  const errors: string[] = [];
-
-  await context.route('**/*', async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    const record = { url: request.url(), method: request.method(), resourceType: request.resourceType() };
-    if (url.origin !== APP_ORIGIN) {
-      blockedRequests.push(record);
-      return route.abort('blockedbyclient');
-    }
-    const file = request.method() === 'GET' ? fileFor(root, url.pathname) : null;
-    // The app protocol's own headers (CSP included), so the page runs under the app's policy twice over: header and meta tag.
-    if (!file)
-      return route.fulfill({
-        status: 404,
-        headers: rendererResponseHeaders('text/plain; charset=utf-8'),
-        body: 'Not found',
-      });
-    return route.fulfill({
-      status: 200,
-      headers: rendererResponseHeaders(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'),
-      body: readFileSync(file),
+  async function openApp(browser: Browser): Promise<LaunchedApp> {
+    const context = await browser.newContext({
+      viewport,
+      colorScheme,
+      reducedMotion: 'reduce',
+      serviceWorkers: 'block',
+      acceptDownloads: false,
     });
-  });
-  context.on('request', (request) =>
-    requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() }),
-  );
 
-  // The handler side runs the app's own IPC answer (electron/main/ipcHandler.ts); only the
-  // trusted origin differs: the harness serves the renderer from APP_ORIGIN instead of app://.
-  const pagePolicy: PageCallPolicy = {
-    isTrusted: (frame) => frame !== null && frame.isMainFrame && (frame.url ?? '').startsWith(`${APP_ORIGIN}/`),
-  };
-  await context.exposeBinding('__briefingHarnessInvoke', (source, channel: unknown, input: unknown) =>
-    answerPageCall(
-      library,
-      pagePolicy,
-      { url: source.frame.url(), isMainFrame: source.frame.parentFrame() === null },
-      methodOfChannel(channel),
-      input,
-    ),
-  );
-  await context.addInitScript({ content: initScript });
+    const requests: RecordedRequest[] = [];
+    const blockedRequests: RecordedRequest[] = [];
+    const dialogs: string[] = [];
+    const popups: string[] = [];
+    const errors: string[] = [];
 
-  context.on('page', (popup) => {
-    popup.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}));
-  });
-  const page = await context.newPage();
-  // Fail in seconds, not half a minute: every step of the app answers at once on a local file.
-  page.setDefaultTimeout(10_000);
-  context.on('page', (opened) => {
-    if (opened === page) return;
-    popups.push(opened.url());
-    void opened.close();
-  });
-  page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss().catch(() => {});
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-
-  const waitForApp = () => page.waitForSelector('.workspace', { timeout: 20_000 });
-  await page.goto(APP_URL);
-  await waitForApp();
-
-  let closed = false;
-  return {
-    page,
-    context,
-    browser,
-    library,
-    requests,
-    blockedRequests,
-    dialogs,
-    popups,
-    errors,
-    exportDir,
-    exportPrompts,
-    revealedFiles,
-    setExportChoice(choice) {
-      exportChoice = choice;
-    },
-    async emit(event, payload) {
-      if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Not an app event: ${event}`);
-      await page.evaluate(
-        ([channel, data]) =>
-          (window as unknown as { __briefingHarnessEmit: (c: string, p: unknown) => void }).__briefingHarnessEmit(
-            channel,
-            data,
-          ),
-        [eventChannel(event), payload ?? null] as const,
-      );
-    },
-    async reload() {
-      await page.reload();
-      await waitForApp();
-    },
-    async screenshot(name) {
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      const path = join(SCREENSHOT_DIR, `${name}.png`);
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
-      return path;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await browser.close();
-      } finally {
-        library.close();
-        rmSync(exportDir, { recursive: true, force: true });
+    await context.route('**/*', async (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      const record = { url: request.url(), method: request.method(), resourceType: request.resourceType() };
+      if (url.origin !== APP_ORIGIN) {
+        blockedRequests.push(record);
+        return route.abort('blockedbyclient');
       }
-    },
-  };
+      const file = request.method() === 'GET' ? fileFor(root, url.pathname) : null;
+      // The app protocol's own headers (CSP included), so the page runs under the app's policy twice over: header and meta tag.
+      if (!file)
+        return route.fulfill({
+          status: 404,
+          headers: rendererResponseHeaders('text/plain; charset=utf-8'),
+          body: 'Not found',
+        });
+      return route.fulfill({
+        status: 200,
+        headers: rendererResponseHeaders(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'),
+        body: readFileSync(file),
+      });
+    });
+    context.on('request', (request) =>
+      requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() }),
+    );
+
+    // The handler side runs the app's own IPC answer (electron/main/ipcHandler.ts); only the
+    // trusted origin differs: the harness serves the renderer from APP_ORIGIN instead of app://.
+    const pagePolicy: PageCallPolicy = {
+      isTrusted: (frame) => frame !== null && frame.isMainFrame && (frame.url ?? '').startsWith(`${APP_ORIGIN}/`),
+    };
+    await context.exposeBinding('__briefingHarnessInvoke', (source, channel: unknown, input: unknown) =>
+      answerPageCall(
+        library,
+        pagePolicy,
+        { url: source.frame.url(), isMainFrame: source.frame.parentFrame() === null },
+        methodOfChannel(channel),
+        input,
+      ),
+    );
+    await context.addInitScript({ content: initScript });
+
+    context.on('page', (popup) => {
+      popup.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}));
+    });
+    const page = await context.newPage();
+    // Fail in seconds, not half a minute: every step of the app answers at once on a local file.
+    page.setDefaultTimeout(10_000);
+    context.on('page', (opened) => {
+      if (opened === page) return;
+      popups.push(opened.url());
+      void opened.close();
+    });
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => {});
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+
+    const waitForApp = () => page.waitForSelector('.workspace', { timeout: 20_000 });
+    await page.goto(APP_URL);
+    await waitForApp();
+
+    let closed = false;
+    return {
+      page,
+      context,
+      browser,
+      library,
+      requests,
+      blockedRequests,
+      dialogs,
+      popups,
+      errors,
+      exportDir,
+      exportPrompts,
+      revealedFiles,
+      setExportChoice(choice) {
+        exportChoice = choice;
+      },
+      async emit(event, payload) {
+        if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Not an app event: ${event}`);
+        await page.evaluate(
+          ([channel, data]) =>
+            (window as unknown as { __briefingHarnessEmit: (c: string, p: unknown) => void }).__briefingHarnessEmit(
+              channel,
+              data,
+            ),
+          [eventChannel(event), payload ?? null] as const,
+        );
+      },
+      async reload() {
+        await page.reload();
+        await waitForApp();
+      },
+      async screenshot(name) {
+        mkdirSync(SCREENSHOT_DIR, { recursive: true });
+        const path = join(SCREENSHOT_DIR, `${name}.png`);
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+        return path;
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await release(browser);
+      },
+    };
+  }
 }
