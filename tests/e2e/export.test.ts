@@ -185,6 +185,20 @@ describe('Export PDF… in the app', () => {
     );
     expect(elsewhere).toBe('NOT_FOUND');
     expect(app.revealedFiles).toEqual([file]);
+    // Nor choose where a PDF goes: a page-sent path is refused by the page schema, and nothing is written there.
+    const chosenByPage = join(app.exportDir, 'chosen-by-the-page.pdf');
+    const byPath = await page.evaluate(
+      ([briefId, outFile]) =>
+        window.briefing!.invoke('briefs.exportPdf', { briefId, outFile } as never).then(
+          () => 'exported',
+          (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
+        ),
+      [briefId, chosenByPage] as const,
+    );
+    expect(byPath).toBe(
+      'INVALID_INPUT: outFile: The app’s window cannot choose a file on disk; Briefing Composer asks where to save with its own dialog.',
+    );
+    expect(existsSync(chosenByPage)).toBe(false);
     await dialog().getByRole('button', { name: 'Done' }).click();
     await dialog().waitFor({ state: 'detached' });
     // Focus is back where the analyst was typing.
