@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { main } from '../../electron/cli/main';
 import { makeTempDir, type TempDir } from '../helpers/tempDir';
 
@@ -16,7 +17,9 @@ async function cli(...args: string[]) {
     stdout: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
     stderr: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
   });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+  /** The --json output, checked against the shape the test relies on (so a renamed field fails here). */
+  const json = <T>(shape: z.ZodType<T>): T => shape.parse(JSON.parse(stdout));
+  return { code, stdout, stderr, json };
 }
 
 const REPORT_V1 = `Checkpoint log
@@ -50,7 +53,7 @@ describe('the briefing command line', () => {
       '--json',
     );
     expect(run.code).toBe(0);
-    const out = run.json();
+    const out = run.json(z.object({ sourceId: z.number(), versionId: z.number() }));
     expect(out.sourceId).toBeGreaterThan(0);
     expect(out.versionId).toBeGreaterThan(0);
     sourceId = out.sourceId;
@@ -77,8 +80,9 @@ describe('the briefing command line', () => {
       '--json',
     );
     expect(ok.code).toBe(0);
-    claimId = ok.json().claimId;
-    expect(ok.json().citationIds).toHaveLength(1);
+    const added = ok.json(z.object({ claimId: z.number(), citationIds: z.array(z.number()) }));
+    claimId = added.claimId;
+    expect(added.citationIds).toHaveLength(1);
 
     const bad = await cli('claim', 'add', '--statement', 'x', '--cite', `${sourceId}:"tanks in the square"`);
     expect(bad.code).toBe(2);
@@ -92,7 +96,9 @@ describe('the briefing command line', () => {
 
   it('searches claims', async () => {
     const run = await cli('claims', 'checkpoint', '--json');
-    expect(run.json().hits.map((h: { id: number }) => h.id)).toEqual([claimId]);
+    expect(run.json(z.object({ hits: z.array(z.object({ id: z.number() })) })).hits.map((h) => h.id)).toEqual([
+      claimId,
+    ]);
     const none = await cli('claims', 'NOT (');
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/No claims match/);
@@ -100,14 +106,14 @@ describe('the briefing command line', () => {
 
   it('builds a brief and checks it', async () => {
     const created = await cli('brief', 'new', '--title', 'Route 4 update', '--marking', 'TLP:GREEN', '--json');
-    briefId = created.json().briefId;
+    briefId = created.json(z.object({ briefId: z.number() })).briefId;
     expect((await cli('brief', 'add', String(briefId), '--heading', 'Roads')).code).toBe(0);
     expect((await cli('brief', 'add', String(briefId), '--claim', String(claimId))).code).toBe(0);
     expect((await cli('brief', 'add', String(briefId), '--text', 'More to follow.')).code).toBe(0);
     expect((await cli('brief', 'add', String(briefId), '--text', 'a', '--heading', 'b')).code).toBe(2);
     const check = await cli('check', String(briefId), '--json');
     expect(check.code).toBe(0);
-    expect(check.json()).toMatchObject({
+    expect(check.json(z.unknown())).toMatchObject({
       citations: [{ claimId, status: 'exact', quote: 'The checkpoint on Route 4 reopened on Sunday morning.' }],
       uncitedClaims: [],
     });
@@ -157,7 +163,8 @@ describe('the briefing command line', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).briefs.map((b: { title: string }) => b.title)).toEqual(['Route 4 update']);
+    const listed = z.object({ briefs: z.array(z.object({ title: z.string() })) }).parse(JSON.parse(run.stdout));
+    expect(listed.briefs.map((b) => b.title)).toEqual(['Route 4 update']);
     const bad = spawnSync(process.execPath, ['electron/cli/bin.mjs', '--db', db, 'check', '424242'], {
       encoding: 'utf8',
     });
