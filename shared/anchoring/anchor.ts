@@ -82,8 +82,10 @@ const ZWJ = 0x200d;
  * Code points that belong to the character before them (Unicode grapheme "Extend"): combining
  * marks (Arabic harakat, Hebrew niqqud, accents, variation selectors), ZWNJ/ZWJ, emoji skin
  * tones, emoji tag characters (subdivision flags).
+ * An alternation rather than one character class: a class holding ZWJ or a skin tone next to
+ * other characters reads as if it matched the joined sequence.
  */
-const EXTENDS_PREVIOUS = /[\p{M}\u200C\u200D\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/uy;
+const EXTENDS_PREVIOUS = /\p{M}|\u200C|\u200D|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}]/uy;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/uy;
 
 /**
