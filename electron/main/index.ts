@@ -5,6 +5,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createClosedLibrary, type ClosedLibrary } from '../services/createClosedLibrary';
 import { createLibrary, type Library, type LibraryOptions } from '../services/createLibrary';
 import { LIBRARY_FILE_NAME, PRODUCT_NAME } from '../services/paths';
 import { seedSampleLibrary } from '../services/sample/seedSampleLibrary';
@@ -69,7 +70,12 @@ if (!app.requestSingleInstanceLock()) {
       });
 
       const dbPath = join(app.getPath('userData'), LIBRARY_FILE_NAME);
-      const opened = await openLibraryOrRecover(dbPath, () => openLibrary(dbPath), askBeforeWindow);
+      const opened = await openLibraryOrRecover(
+        dbPath,
+        () => openLibrary(dbPath),
+        askBeforeWindow,
+        () => openLibraryFile(dbPath),
+      );
       if (!opened.library) {
         app.quit();
         return;
@@ -117,6 +123,8 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
+const logInternalError = (error: unknown) => console.error('[briefing] internal error:', error);
+
 /** Opens the library with the app's printer and, in a checkout, the Electron build of better-sqlite3. */
 function openLibrary(dbPath: string): Library {
   const options: LibraryOptions = {
@@ -125,8 +133,20 @@ function openLibrary(dbPath: string): Library {
     chooseExportFile: (suggestedName) => chooseExportFile(BrowserWindow.getFocusedWindow(), suggestedName),
     revealFile: (path) => shell.showItemInFolder(path),
     resourcesDir: join(app.getAppPath(), 'resources'),
-    logError: (error) => console.error('[briefing] internal error:', error),
+    logError: logInternalError,
   };
+  const nativeBinding = electronNativeBinding();
+  if (nativeBinding !== undefined) options.nativeBinding = nativeBinding;
+  return createLibrary(options);
+}
+
+/** The library file's table (restoring a backup when the library will not open), on the same better-sqlite3 build. */
+function openLibraryFile(dbPath: string): ClosedLibrary {
+  return createClosedLibrary({ dbPath, nativeBinding: electronNativeBinding(), logError: logInternalError });
+}
+
+/** In a checkout, the Electron build of better-sqlite3 (an error if it was never made); undefined when packaged. */
+function electronNativeBinding(): string | undefined {
   const nativeBinding = bindingForRun({
     isPackaged: app.isPackaged,
     appRoot: app.getAppPath(),
@@ -135,15 +155,12 @@ function openLibrary(dbPath: string): Library {
     arch: process.arch,
     sqliteVersion: installedVersion('better-sqlite3'),
   });
-  if (nativeBinding !== undefined) {
-    if (!existsSync(nativeBinding)) {
-      throw new Error(
-        `The Electron build of better-sqlite3 is missing (${nativeBinding}). Run "npm run native:electron" once (it needs the network).`,
-      );
-    }
-    options.nativeBinding = nativeBinding;
+  if (nativeBinding !== undefined && !existsSync(nativeBinding)) {
+    throw new Error(
+      `The Electron build of better-sqlite3 is missing (${nativeBinding}). Run "npm run native:electron" once (it needs the network).`,
+    );
   }
-  return createLibrary(options);
+  return nativeBinding;
 }
 
 function installedVersion(pkg: string): string {

@@ -1,12 +1,15 @@
 // Opening the library at startup, and what the app does when it cannot: a damaged library with
 // a backup beside it is offered the latest backup with a button (the CLI names the command
-// instead); anything else is explained and the app quits. Whatever the answer, the damaged
-// file is never written: restoring renames it aside and puts a copy of the backup in its place.
+// instead); anything else is explained and the app quits. Restoring goes through the library
+// file's handler table (library.restore), the path the CLI's `restore` takes too: the damaged
+// file is never written, only renamed aside, and if the restored copy will not open it is put
+// back in its place exactly as it was.
 import { basename } from 'node:path';
+import type { Output } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { DamagedLibraryError, formatBackupTime } from '../db/fileHealth';
+import type { ClosedLibrary } from '../services/createClosedLibrary';
 import type { Library } from '../services/createLibrary';
-import { restoreLibrary, type RestoreResult } from '../services/backup/restore';
 
 /** A native message box (dialog.showMessageBox): resolves with the index of the button pressed. */
 export type AskUser = (box: {
@@ -18,14 +21,18 @@ export type AskUser = (box: {
   cancelId: number;
 }) => Promise<number>;
 
-export type OpenedOrNot = { library: Library; restored: RestoreResult | null } | { library: null };
+export type OpenedOrNot = { library: Library; restored: Output<'library.restore'> | null } | { library: null };
 
-/** Opens the library with `open`; on a damaged file, offers its latest backup through `ask`. */
+/**
+ * Opens the library with `open`; on a damaged file, offers its latest backup through `ask` and
+ * restores it through `openFile`'s table — made with the same options as `open` (native addon,
+ * migrations), so the restored copy is proven to open the way the app will open it.
+ */
 export async function openLibraryOrRecover(
   dbPath: string,
   open: () => Library,
   ask: AskUser,
-  restore = restoreLibrary,
+  openFile: () => Pick<ClosedLibrary, 'invoke'>,
 ): Promise<OpenedOrNot> {
   try {
     return { library: open(), restored: null };
@@ -44,14 +51,14 @@ export async function openLibraryOrRecover(
         cancelId: 0,
       });
       if (choice !== 1) return { library: null };
-      let restored: RestoreResult;
+      let restored: Output<'library.restore'>;
       try {
-        restored = restore(dbPath, backup.path);
+        restored = await openFile().invoke('library.restore', { backupFile: backup.path });
       } catch (restoreError) {
         await explain(
           ask,
           'The backup could not be opened',
-          `${messageOf(restoreError)}\n\nThe damaged library was left as it was.\n\n${dbPath}`,
+          `${messageOf(restoreError)}\n\nThe damaged library is in its place, as it was.\n\n${dbPath}`,
         );
         return { library: null };
       }

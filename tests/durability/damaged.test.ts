@@ -18,8 +18,10 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibraryDatabase } from '../../electron/db/connection';
 import { DamagedLibraryError, type LibraryProblem } from '../../electron/db/fileHealth';
-import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
+import type { Migration } from '../../electron/db/migrations/types';
 import { openLibraryOrRecover } from '../../electron/main/libraryRecovery';
+import { createClosedLibrary } from '../../electron/services/createClosedLibrary';
 import { createLibrary } from '../../electron/services/createLibrary';
 import { api } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
@@ -196,6 +198,7 @@ describe('a damaged library', () => {
       const hash = sha256(dbPath);
       const files = listing(dir);
       const open = () => createLibrary({ dbPath, logError: () => {} });
+      const openFile = () => createClosedLibrary({ dbPath, logError: () => {} });
       // The native message box is the one part that cannot exist here: it answers as scripted and records what it showed.
       const shown: Array<{ message: string; detail: string; buttons: string[] }> = [];
       const answer = (button: string) => (box: { message: string; detail: string; buttons: string[] }) => (
@@ -203,7 +206,7 @@ describe('a damaged library', () => {
         Promise.resolve(box.buttons.indexOf(button))
       );
 
-      expect((await openLibraryOrRecover(dbPath, open, answer('Quit'))).library).toBeNull();
+      expect((await openLibraryOrRecover(dbPath, open, answer('Quit'), openFile)).library).toBeNull();
       expect(shown).toHaveLength(1);
       expect(shown[0]!.buttons).toEqual(['Quit', 'Open Latest Backup']);
       expect(shown[0]!.detail).toMatch(says);
@@ -213,15 +216,63 @@ describe('a damaged library', () => {
       expect(sha256(dbPath)).toBe(hash);
       expect(listing(dir)).toEqual(files);
 
-      const opened = await openLibraryOrRecover(dbPath, open, answer('Open Latest Backup'));
+      const opened = await openLibraryOrRecover(dbPath, open, answer('Open Latest Backup'), openFile);
       expect(opened.library).not.toBeNull();
       expect((await opened.library!.invoke('library.info', {})).counts.claims).toBe(CLAIMS);
       opened.library!.close();
       const replaced = readdirSync(dir).filter((f) => /^library\.replaced-.*\.db$/.test(f));
       expect(replaced).toHaveLength(1);
       expect(sha256(join(dir, replaced[0]!))).toBe(hash);
+      // What library.restore answers (the CLI's restore and the window's print the same), the restored copy proven to open.
+      expect('restored' in opened ? opened.restored : null).toEqual({
+        path: dbPath,
+        restoredFrom: backup,
+        replacedFile: join(dir, replaced[0]!),
+        backupSchemaVersion: LATEST_SCHEMA_VERSION,
+        schemaVersion: LATEST_SCHEMA_VERSION,
+      });
+      expect(shown).toHaveLength(2); // the offer each time, no further message
     });
   }
+
+  it('a backup that will not open in this app: the app says so, and the damaged library is back in its place byte for byte', async () => {
+    // This app's upgrade trips on the backup's data (every claim has the same kind), as an
+    // upgrade can on a backup older than the app: the backup passes every check, then fails to open.
+    const upgrade: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'test-one-claim-per-kind',
+      up: (db) => db.exec('CREATE UNIQUE INDEX claims_one_per_kind ON claims(kind)'),
+    };
+    const migrations = [...MIGRATIONS, upgrade];
+    const damage = CASES.find((c) => c.problem === 'damaged')!.damage;
+    const { dir, dbPath, backup } = damagedLibrary('app-backup-will-not-open', damage);
+    const hash = sha256(dbPath);
+    const backupHash = sha256(backup!);
+    const files = listing(dir);
+    const shown: Array<{ message: string; detail: string; buttons: string[] }> = [];
+
+    const opened = await openLibraryOrRecover(
+      dbPath,
+      () => createLibrary({ dbPath, migrations, logError: () => {} }),
+      (box) => (shown.push(box), Promise.resolve(box.buttons.indexOf('Open Latest Backup'))),
+      () => createClosedLibrary({ dbPath, migrations, logError: () => {} }),
+    );
+
+    expect(opened.library).toBeNull();
+    expect(shown.map((box) => box.message)).toEqual(['The library cannot be opened', 'The backup could not be opened']);
+    expect(shown[0]!.detail).toMatch(/library\.db is damaged: SQLite/);
+    expect(shown[1]!.buttons).toEqual(['Quit']);
+    expect(shown[1]!.detail).toMatch(
+      /The restored library would not open \(.*UNIQUE constraint failed: claims\.kind.*\), so the previous library was put back\. The restored copy is kept as .*library\.failed-restore-[\dT-]+Z\.db\./,
+    );
+    expect(shown[1]!.detail).toContain('The damaged library is in its place, as it was.');
+    // The damaged file is at the library's path exactly as it was; nothing is kept aside as "replaced".
+    expect(sha256(dbPath)).toBe(hash);
+    const failed = listing(dir).filter((f) => !files.includes(f));
+    expect(failed).toEqual([expect.stringMatching(/^library\.failed-restore-[\dT-]+Z\.db$/)]);
+    expect(sha256(backup!)).toBe(backupHash); // the backup itself is only read
+    expect(refusal(dbPath)).toBeInstanceOf(DamagedLibraryError); // and it is still refused, offering the backup again
+  });
 
   it('without any backup: the app says what is wrong and that there is no backup, and quits', async () => {
     const { dir, dbPath } = damagedLibrary('app-no-backup', (file) => truncateSync(file, origin.pageSize * 3), {
@@ -234,6 +285,7 @@ describe('a damaged library', () => {
       dbPath,
       () => createLibrary({ dbPath, logError: () => {} }),
       (box) => (shown.push(box), Promise.resolve(0)),
+      () => createClosedLibrary({ dbPath, logError: () => {} }),
     );
     expect(opened.library).toBeNull();
     expect(shown.map((box) => box.buttons)).toEqual([['Quit']]);
