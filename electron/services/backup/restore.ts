@@ -275,22 +275,6 @@ export function restoreClosedLibrary(
   }
 }
 
-/**
- * Restores the closed library at `dbPath` from `backupFile`, without opening the result: checks the backup, keeps the
- * current file aside as `<name>.replaced-<time>.db`, and puts a copy of the backup in its
- * place. The backup itself is only read. The next open migrates the restored library if the
- * backup is from an older version.
- */
-export function restoreLibrary(libraryPath: string, backupFile: string, options: RestoreOptions = {}): RestoreResult {
-  const dbPath = resolve(libraryPath);
-  const prepared = prepareRestoreCopy(dbPath, backupFile, options);
-  try {
-    return swapInRestoredCopy(dbPath, prepared, options);
-  } finally {
-    if (existsSync(prepared.copy)) removeWithCompanions(prepared.copy);
-  }
-}
-
 /** Undoes a swap whose restored library would not open: the replaced file goes back to its place. */
 export function undoRestore(result: RestoreResult, nowIso: string): string {
   const failed = uniquePath((n) =>
