@@ -24,67 +24,58 @@ interface CitationListProps {
   onStance: (row: CitationRow, stance: CitationStance) => void;
   onShow: (row: CitationRow) => void;
   onRemove: (row: CitationRow) => void;
-  /** Why stance cannot change for a row, if it cannot. */
-  stanceLockedReason?: (row: CitationRow) => string | null;
 }
 
-export function CitationList({ rows, credibility, onStance, onShow, onRemove, stanceLockedReason }: CitationListProps) {
+export function CitationList({ rows, credibility, onStance, onShow, onRemove }: CitationListProps) {
   return (
     <ol className="citation-list">
-      {rows.map((row, index) => {
-        const locked = stanceLockedReason?.(row) ?? null;
-        return (
-          <li
-            key={row.key}
-            className={`citation-item${row.citation ? ` citation-item--${row.citation.anchorStatus}` : ''}`}
-          >
-            <span className="citation-item__number" aria-hidden="true">
-              {index + 1}
-            </span>
-            <div className="citation-item__body">
-              <blockquote className="quote citation-item__quote" dir="auto">
-                {row.quote}
-              </blockquote>
-              <p className="citation-item__source">
-                <span dir="auto">{row.sourceTitle}</span>
-                {row.citation && (
-                  <GradingBadge reliability={row.citation.sourceReliability} credibility={credibility} />
-                )}
-                {row.citation && <AnchorStatusBadge citation={row.citation} />}
-              </p>
-              <div className="citation-item__actions">
-                <span className="inline-field">
-                  <label htmlFor={`stance-${row.key}`}>Stance</label>
-                  <select
-                    id={`stance-${row.key}`}
-                    className="input input--small"
-                    value={row.stance}
-                    disabled={locked !== null}
-                    title={locked ?? undefined}
-                    onChange={(e) => onStance(row, e.target.value as CitationStance)}
-                  >
-                    {CITATION_STANCES.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                      </option>
-                    ))}
-                  </select>
-                </span>
-                <button type="button" className="button button--small button--quiet" onClick={() => onShow(row)}>
-                  Show in source
-                </button>
-                <button
-                  type="button"
-                  className="button button--small button--quiet button--danger"
-                  onClick={() => onRemove(row)}
+      {rows.map((row, index) => (
+        <li
+          key={row.key}
+          className={`citation-item${row.citation ? ` citation-item--${row.citation.anchorStatus}` : ''}`}
+        >
+          <span className="citation-item__number" aria-hidden="true">
+            {index + 1}
+          </span>
+          <div className="citation-item__body">
+            <blockquote className="quote citation-item__quote" dir="auto">
+              {row.quote}
+            </blockquote>
+            <p className="citation-item__source">
+              <span dir="auto">{row.sourceTitle}</span>
+              {row.citation && <GradingBadge reliability={row.citation.sourceReliability} credibility={credibility} />}
+              {row.citation && <AnchorStatusBadge citation={row.citation} />}
+            </p>
+            <div className="citation-item__actions">
+              <span className="inline-field">
+                <label htmlFor={`stance-${row.key}`}>Stance</label>
+                <select
+                  id={`stance-${row.key}`}
+                  className="input input--small"
+                  value={row.stance}
+                  onChange={(e) => onStance(row, e.target.value as CitationStance)}
                 >
-                  {row.citation ? 'Detach' : 'Remove'}
-                </button>
-              </div>
+                  {CITATION_STANCES.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              </span>
+              <button type="button" className="button button--small button--quiet" onClick={() => onShow(row)}>
+                Show in source
+              </button>
+              <button
+                type="button"
+                className="button button--small button--quiet button--danger"
+                onClick={() => onRemove(row)}
+              >
+                {row.citation ? 'Detach' : 'Remove'}
+              </button>
             </div>
-          </li>
-        );
-      })}
+          </div>
+        </li>
+      ))}
     </ol>
   );
 }

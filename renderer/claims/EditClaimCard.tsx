@@ -36,13 +36,17 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
   const dirty = Boolean(draft && base && !sameDraft(draft, draftOfClaim(base)));
 
   // Follow the saved card while there are no edits (another window, a citation added, a save).
-  useEffect(() => {
+  // Each answer from the library is looked at once, when it arrives: only a new answer may reset
+  // the draft, never the edits becoming clean again (Revert does that itself). Adjusted during
+  // render, as React suggests for state that follows a value, so no effect has to skip `dirty`.
+  const [followed, setFollowed] = useState<Claim | undefined>(undefined);
+  if (claim.data !== followed) {
+    setFollowed(claim.data);
     if (claim.data && claim.data.id === claimId && !dirty) {
       setBase(claim.data);
       setDraft(draftOfClaim(claim.data));
     }
-    // Deliberately not on `dirty`: only a new answer from the library may reset the draft.
-  }, [claim.data, claimId]);
+  }
 
   useEffect(() => actions.setInspectorDirty(dirty), [actions, dirty]);
 
@@ -101,21 +105,13 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
     citation: c,
   }));
 
-  const changeStance = async (row: CitationRow, stance: CitationStance) => {
+  /** A stance is the analyst's judgement of the passage: it changes in place, whatever the passage's anchoring. */
+  const changeStance = (row: CitationRow, stance: CitationStance) => {
     const c = row.citation;
-    if (!c || c.start === null || c.end === null) return;
-    try {
-      // The contract has no "change stance" yet: attach the same passage with the new stance,
-      // then detach the old one (in this order, so a failure never loses the citation).
-      await invoke('citations.attach', {
-        claimId,
-        target: { sourceId: c.sourceId, start: c.start, end: c.end },
-        stance,
-      });
-      await invoke('citations.detach', { citationId: c.id });
-    } catch (error) {
-      toasts.error(error, 'Could not change the stance');
-    }
+    if (!c) return;
+    invoke('citations.update', { citationId: c.id, fields: { stance } }).catch((error: unknown) =>
+      toasts.error(error, 'Could not change the stance'),
+    );
   };
 
   const detach = async (row: CitationRow) => {
@@ -232,20 +228,17 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
             rows={rows}
             credibility={draft.credibility}
             onStance={changeStance}
-            onShow={(row) =>
-              row.citation &&
-              actions.openCitation(row.citation.id).catch((e: unknown) => toasts.error(e, 'Could not open the passage'))
-            }
-            onRemove={detach}
-            stanceLockedReason={(row) =>
-              row.citation && row.citation.anchorStatus !== 'exact'
-                ? 'The stance of an approximate or lost passage cannot be changed; detach it and cite again.'
-                : null
-            }
+            onShow={(row) => {
+              if (row.citation)
+                actions
+                  .openCitation(row.citation.id)
+                  .catch((e: unknown) => toasts.error(e, 'Could not open the passage'));
+            }}
+            onRemove={(row) => void detach(row)}
           />
         )}
         {selection && !alreadyCited && (
-          <button type="button" className="button button--small" onClick={addSelection}>
+          <button type="button" className="button button--small" onClick={() => void addSelection()}>
             Cite the selected passage “
             {selection.exact.length > 40 ? `${[...selection.exact].slice(0, 39).join('')}…` : selection.exact}”
           </button>

@@ -36,6 +36,18 @@ export const citationTargetSchema = z.union([
 
 export const newCitationSchema = z.object({ target: citationTargetSchema, stance: stanceSchema.default('supports') });
 
+/**
+ * What an analyst may change on a saved citation: their judgement of the passage, never the
+ * passage itself. Quote, selectors, anchor status and score belong to anchoring and review, so
+ * they are not fields here, and an unknown field is refused rather than ignored. A new editable
+ * field (a note, say) is one more optional key.
+ */
+export const citationEditSchema = z
+  .object({ stance: stanceSchema })
+  .partial()
+  .strict()
+  .refine((fields) => Object.values(fields).some((v) => v !== undefined), 'Name at least one field to change.');
+
 export const citationsApi = {
   'citations.attach': {
     /** A citation belongs to a claim card, or to a brief when it cites a passage in running text. */
@@ -51,6 +63,13 @@ export const citationsApi = {
   'citations.detach': {
     input: z.object({ citationId: idSchema }),
     output: z.object({ detached: z.literal(true) }),
+    writes: ['claims', 'citations'],
+  },
+  'citations.update': {
+    /** Changes what the analyst says about a citation (its stance) in place: same id, same passage, same status. */
+    input: z.object({ citationId: idSchema, fields: citationEditSchema }).strict(),
+    output: citationSchema,
+    // A card shows its citations' stances, as the source reader and the citation views do.
     writes: ['claims', 'citations'],
   },
   'citations.get': { input: z.object({ citationId: idSchema }), output: citationSchema, writes: [] },

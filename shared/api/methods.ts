@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'claims.tags',
   'citations.attach',
   'citations.detach',
+  'citations.update',
   'citations.get',
   'citations.forSource',
   'briefs.create',

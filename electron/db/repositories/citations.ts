@@ -82,6 +82,10 @@ export function createCitationsRepository(db: Database) {
     forClaim: db.prepare(`${SELECT} WHERE c.claim_id = ? AND c.detached_at IS NULL ORDER BY c.id`),
     forSource: db.prepare(`${SELECT} WHERE c.source_id = ? AND c.detached_at IS NULL ORDER BY c.id`),
     detach: db.prepare(`UPDATE citations SET detached_at = ?, updated_at = ? WHERE id = ? AND detached_at IS NULL`),
+    // Only the stance: the passage and where it was found are anchoring's, never an edit's.
+    updateStance: db.prepare(
+      `UPDATE citations SET stance = @stance, updated_at = @now WHERE id = @id AND detached_at IS NULL`,
+    ),
     updateAnchor: db.prepare(`UPDATE citations SET version_id = @versionId, start_offset = @start, end_offset = @end,
         exact = @exact, prefix = @prefix, suffix = @suffix, anchor_status = @anchorStatus, score = @score, updated_at = @now
       WHERE id = @id`),
@@ -121,6 +125,10 @@ export function createCitationsRepository(db: Database) {
     },
     detach(id: number, now: string): boolean {
       return statements.detach.run(now, now, id).changes > 0;
+    },
+    /** Sets a live citation's stance; false when there is no such live citation. */
+    updateStance(id: number, stance: Citation['stance'], now: string): boolean {
+      return statements.updateStance.run({ id, stance, now }).changes > 0;
     },
     updateAnchor(update: AnchorUpdate, now: string): void {
       statements.updateAnchor.run({ ...update, now });

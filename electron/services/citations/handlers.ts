@@ -7,7 +7,7 @@ import { insertCitation } from './insertCitation';
 
 type CitationHandlers = Pick<
   Handlers,
-  'citations.attach' | 'citations.detach' | 'citations.get' | 'citations.forSource'
+  'citations.attach' | 'citations.detach' | 'citations.update' | 'citations.get' | 'citations.forSource'
 >;
 
 export function createCitationHandlers(ctx: ServiceContext): CitationHandlers {
@@ -28,6 +28,18 @@ export function createCitationHandlers(ctx: ServiceContext): CitationHandlers {
         if (!ctx.citations.detach(citationId, ctx.now()))
           throw new AppError('NOT_FOUND', `There is no attached citation with id ${citationId}.`);
         return { detached: true as const };
+      });
+    },
+
+    // An edit in place: the citation keeps its id, quote, selectors, anchor status and score,
+    // so a fuzzy or orphaned one still waits for review after its stance changes.
+    'citations.update'({ citationId, fields }) {
+      return ctx.write(() => {
+        const current = ctx.citations.get(citationId);
+        if (!current) throw new AppError('NOT_FOUND', `There is no attached citation with id ${citationId}.`);
+        if (fields.stance !== undefined && fields.stance !== current.stance)
+          ctx.citations.updateStance(citationId, fields.stance, ctx.now());
+        return ctx.citations.get(citationId)!;
       });
     },
 
