@@ -219,7 +219,7 @@ describe('pasting hostile Lexical clipboard JSON', () => {
           nodes: [{ type: 'link', url: 'vbscript:x', children: [{ type: 'text', text: 'a', style: 'color:red' }] }],
         }),
       )!,
-    );
+    ) as { nodes: unknown };
     expect(out.nodes).toEqual([{ type: 'text', text: 'a', style: '' }]);
     expect(sanitizeLexicalClipboardJson('not json')).toBeNull();
   });

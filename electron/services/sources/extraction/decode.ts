@@ -130,11 +130,17 @@ function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
 /** Above this share of control characters a "text" is binary data that happened to be valid UTF-8. Generous, so logs with ANSI colour codes still pass. */
 const MAX_CONTROL_CHAR_RATIO = 0.1;
 
+/** Tab, line feed, vertical tab, form feed, carriage return and escape are at home in text files. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+
 function controlCharRatio(text: string): number {
   // A sample is enough: binary data is binary from the start.
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   if (sample.length === 0) return 0;
-  // Tab, line feed, vertical tab, form feed, carriage return and escape are at home in text files.
-  const controls = sample.match(/[\u0000-\u0008\u000E-\u001A\u001C-\u001F\u007F]/g);
-  return (controls?.length ?? 0) / sample.length;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if ((code < 0x20 && !TEXT_CONTROLS.has(code)) || code === 0x7f) controls++;
+  }
+  return controls / sample.length;
 }

@@ -13,7 +13,8 @@ export function extractFromMarkdown(source: string, subject: string): RawExtract
   // The whole Markdown is the content, so no Readability.
   const tokens = markdown.lexer(source);
   let hasRawHtml = false;
-  markdown.walkTokens(tokens, (token) => {
+  // No async extensions are registered, so the promises walkTokens may return never exist.
+  void markdown.walkTokens(tokens, (token) => {
     if (token.type === 'html') hasRawHtml = true;
   });
   // The title is the first `# heading` (or its === underlined form).

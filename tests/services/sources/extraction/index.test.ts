@@ -2,7 +2,7 @@
 // and the hash an import is recognized by.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { extractImportContent, extractText, type ExtractInput } from '../../../../electron/services/sources/extraction';
+import { extractImportContent, extractText } from '../../../../electron/services/sources/extraction';
 import { appErrorOf, utf8 } from './support';
 
 describe('extractText', () => {
