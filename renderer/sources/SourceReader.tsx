@@ -19,7 +19,7 @@ import { useDebouncedValue } from '../ui/useDebouncedValue';
 import { ReliabilityBadge } from '../ui/tradecraft';
 import { ReaderText } from './ReaderText';
 import { layoutReaderText, type ReaderHighlight } from './readerLayout';
-import { setReaderSelection, useReaderSelection, getReaderSelection } from './readerSelection';
+import { setReaderSelection, useReaderSelection, getReaderSelection, type PassageSelection } from './readerSelection';
 import { selectionToRange } from './selectionOffsets';
 import { SourceDetailsDialog } from './SourceDetailsDialog';
 import { SourceMeta } from './SourceMeta';
@@ -341,7 +341,7 @@ function ReaderToolbar({
     try {
       const citation = await invoke('citations.attach', {
         briefId: openBriefId,
-        target: { sourceId: passage.sourceId, start: passage.start, end: passage.end },
+        target: passageTarget(passage),
         stance: 'supports',
       });
       insertCitationIntoBrief(citation.id);
@@ -359,7 +359,7 @@ function ReaderToolbar({
     try {
       await invoke('citations.attach', {
         claimId: inspector.claimId,
-        target: { sourceId: passage.sourceId, start: passage.start, end: passage.end },
+        target: passageTarget(passage),
         stance: 'supports',
       });
       toasts.success('Citation added', `The passage now supports card #${inspector.claimId}.`);
@@ -447,6 +447,14 @@ function ReaderToolbar({
       </div>
     </div>
   );
+}
+
+/**
+ * What the library needs to cite a passage: its offsets and the version they count in. If the
+ * source has changed since the selection, the library carries the passage over or refuses it.
+ */
+function passageTarget({ sourceId, versionId, start, end }: PassageSelection) {
+  return { sourceId, versionId, start, end };
 }
 
 /** At most `max` characters, never cutting an emoji or other astral character in half. */
