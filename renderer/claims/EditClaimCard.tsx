@@ -129,7 +129,8 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
               run: () =>
                 void invoke('citations.attach', {
                   claimId,
-                  target: { sourceId: c.sourceId, start, end },
+                  // The version it was found in: if the source changed since, the library carries it over.
+                  target: { sourceId: c.sourceId, versionId: c.versionId, start, end },
                   stance: c.stance,
                 }).catch((e: unknown) => toasts.error(e, 'Could not restore the citation')),
             }
@@ -145,7 +146,12 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
     try {
       await invoke('citations.attach', {
         claimId,
-        target: { sourceId: selection.sourceId, start: selection.start, end: selection.end },
+        target: {
+          sourceId: selection.sourceId,
+          versionId: selection.versionId,
+          start: selection.start,
+          end: selection.end,
+        },
         stance: 'supports',
       });
     } catch (error) {
@@ -156,7 +162,11 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
   const alreadyCited =
     selection !== null &&
     live.citations.some(
-      (c) => c.sourceId === selection.sourceId && c.start === selection.start && c.end === selection.end,
+      (c) =>
+        c.sourceId === selection.sourceId &&
+        c.versionId === selection.versionId &&
+        c.start === selection.start &&
+        c.end === selection.end,
     );
 
   return (

@@ -1,8 +1,7 @@
-// A claim card being created, usually from a passage selected in the reader. Saving checks
-// that each cited source has not changed since its passage was selected, so offsets never
-// land on other words.
+// A claim card being created, usually from a passage selected in the reader. Each passage is
+// sent with the version it was selected in; if its source changed since, the library carries
+// it into the current version or refuses, and a refusal leaves everything typed here in place.
 import { useEffect, useState } from 'react';
-import { AppError } from '../../shared/api/errors';
 import type { CitationStance } from '../../shared/tradecraft/vocabularies';
 import { invoke } from '../bridge';
 import { useWorkspaceActions } from '../workspace/workspaceState';
@@ -42,19 +41,10 @@ export function NewClaimCard({ passages }: { passages: readonly PassageSelection
   const save = () =>
     saveChecked(draft, async (fields) => {
       try {
-        for (const sourceId of new Set(cited.map((p) => p.sourceId))) {
-          const { source } = await invoke('sources.get', { sourceId });
-          if (cited.some((p) => p.sourceId === sourceId && p.versionId !== source.currentVersionId)) {
-            throw new AppError(
-              'CONFLICT',
-              `“${source.title}” has a new version since the passage was selected. Select the passage again in the current version.`,
-            );
-          }
-        }
         const claim = await invoke('claims.create', {
           ...fields,
           citations: cited.map((p) => ({
-            target: { sourceId: p.sourceId, start: p.start, end: p.end },
+            target: { sourceId: p.sourceId, versionId: p.versionId, start: p.start, end: p.end },
             stance: stances[keyOf(p)] ?? 'supports',
           })),
         });

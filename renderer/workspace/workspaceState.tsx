@@ -72,7 +72,10 @@ function reduce(state: WorkspaceState, action: Action): WorkspaceState {
       const current = state.inspector?.kind === 'new' ? state.inspector.citations : [];
       const duplicate = current.some(
         (p) =>
-          p.sourceId === action.passage.sourceId && p.start === action.passage.start && p.end === action.passage.end,
+          p.sourceId === action.passage.sourceId &&
+          p.versionId === action.passage.versionId &&
+          p.start === action.passage.start &&
+          p.end === action.passage.end,
       );
       const citations = duplicate ? current : [...current, action.passage];
       return {

@@ -28,11 +28,40 @@ export const citationSchema = z.object({
 });
 export type Citation = z.infer<typeof citationSchema>;
 
-/** Where a citation's passage lies, given as offsets or as a quote to find in the current version. */
-export const citationTargetSchema = z.union([
-  z.object({ sourceId: idSchema, start: z.number().int().nonnegative(), end: z.number().int().positive() }),
-  z.object({ sourceId: idSchema, quote: nonEmptyText('Quote', 4000) }),
-]);
+/**
+ * A passage selected in a reader: offsets into the version the selection was made in. The
+ * version is required because offsets mean nothing without the text they count in; the library,
+ * not the page, carries a passage from an older version into the current one (or refuses).
+ */
+export const offsetsTargetSchema = z.object({
+  sourceId: idSchema,
+  versionId: idSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+});
+
+/** A passage given as words to find in the current version (the command line's `--cite ID:"quote"`). */
+export const quoteTargetSchema = z.object({ sourceId: idSchema, quote: nonEmptyText('Quote', 4000) });
+
+/** Where a citation's passage lies, given as offsets in a named version or as a quote to find in the current version. */
+export const citationTargetSchema = z.union([offsetsTargetSchema, quoteTargetSchema], {
+  error: (issue) => (issue.code === 'invalid_union' ? describeTargetProblem(issue.input, issue.errors) : undefined),
+});
+export type CitationTarget = z.infer<typeof citationTargetSchema>;
+
+/**
+ * One sentence for a target neither kind accepts: the problem of the kind it was meant to be
+ * (a quote when it names one, offsets otherwise), rather than zod's "Invalid input".
+ */
+function describeTargetProblem(input: unknown, problems: readonly (readonly z.core.$ZodIssue[])[]): string {
+  const fields = typeof input === 'object' && input !== null ? input : {};
+  const meantQuote = 'quote' in fields && !('start' in fields);
+  if (!meantQuote && !('versionId' in fields))
+    return 'A passage given by offsets must name the version it was selected in (versionId): offsets mean nothing without the text they count in.';
+  const first = problems[meantQuote ? 1 : 0]?.[0];
+  if (!first) return 'A passage is given as { sourceId, versionId, start, end } or as { sourceId, quote }.';
+  return `${first.path.length ? `${first.path.join('.')}: ` : ''}${first.message}`;
+}
 
 export const newCitationSchema = z.object({ target: citationTargetSchema, stance: stanceSchema.default('supports') });
 

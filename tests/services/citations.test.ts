@@ -30,15 +30,19 @@ describe('citations', () => {
   it('anchors a citation given by offsets, and refuses offsets outside the text', async () => {
     const claim = await lib.invoke('claims.create', { statement: 'Prices rose' });
     const start = REPORT.indexOf('twelve percent');
+    const { version } = await lib.invoke('sources.get', { sourceId });
     const citation = await lib.invoke('citations.attach', {
       claimId: claim.id,
-      target: { sourceId, start, end: start + 'twelve percent'.length },
+      target: { sourceId, versionId: version.id, start, end: start + 'twelve percent'.length },
     });
     expect(citation.exact).toBe('twelve percent');
     await expectAppError(
-      lib.invoke('citations.attach', { claimId: claim.id, target: { sourceId, start: 0, end: 10_000 } }),
+      lib.invoke('citations.attach', {
+        claimId: claim.id,
+        target: { sourceId, versionId: version.id, start: 0, end: 10_000 },
+      }),
       'INVALID_INPUT',
-      /outside source/,
+      /lies outside version 1 of "Border report"/,
     );
   });
 

@@ -1,16 +1,30 @@
-// Storing a new citation: anchoring its passage in the source's current version, then writing
-// it for its owner. Claim cards created with citations and citations.attach both come here.
-import type { Citation } from '../../../shared/api/citations';
+// Storing a new citation: placing its passage in the source's current version, then writing it
+// for its owner. Claim cards created with citations and citations.attach both come here.
+import type { Citation, CitationTarget } from '../../../shared/api/citations';
 import type { ServiceContext } from '../context';
-import { anchorInCurrentVersion, type CitationTarget } from '../sources/anchorCitations';
+import { anchorInCurrentVersion } from '../sources/anchorCitations';
+import { placeSelection, type PlacedCitation } from './anchorSelection';
 
-/** Anchors `target` in its source's current version and stores the citation for `owner`; returns its id. Throws if the passage is not there. */
+/**
+ * Places `target` in its source's current version and stores the citation for `owner`; returns
+ * its id. A selection from an older version is carried over (exact or fuzzy) or refused; a quote
+ * is looked up in the current version. Throws if the passage is not there.
+ */
 export function insertCitation(
   ctx: ServiceContext,
   owner: { claimId: number | null; briefId: number | null },
   target: CitationTarget,
   stance: Citation['stance'],
 ): number {
-  const { versionId, anchor } = anchorInCurrentVersion(ctx, target);
-  return ctx.citations.insert({ ...owner, sourceId: target.sourceId, versionId, stance, ...anchor }, ctx.now());
+  const placed: PlacedCitation =
+    'quote' in target
+      ? { ...anchorInCurrentVersion(ctx, target), anchorStatus: 'exact', score: 1 }
+      : placeSelection(ctx, target);
+  const { versionId, anchor, anchorStatus, score } = placed;
+  const id = ctx.citations.insert({ ...owner, sourceId: target.sourceId, versionId, stance, ...anchor }, ctx.now());
+  // New citations are stored exact; one carried over approximately is marked so in the same
+  // transaction, with its score, exactly as re-anchoring marks it — it then waits for review.
+  if (anchorStatus === 'fuzzy')
+    ctx.citations.updateAnchor({ id, versionId, ...anchor, anchorStatus, score }, ctx.now());
+  return id;
 }
