@@ -4,6 +4,7 @@
 // link that still is not http, https or mailto.
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { removeDisguisingChars } from '../../shared/anchoring/normalize';
+import { isReaderVisible, styleHidesText } from '../../shared/visibility';
 import { isAllowedLinkUrl } from './linkUrl';
 
 export const LEXICAL_CLIPBOARD_MIME = 'application/x-lexical-editor';
@@ -65,44 +66,17 @@ function purify(): DOMPurify {
   return purifier;
 }
 
-/** A style that keeps its element from being seen (the common ways pages hide text). */
-function hides(style: CSSStyleDeclaration): boolean {
-  const px = (value: string) => (/^-?[\d.]+(px)?$/.test(value.trim()) ? parseFloat(value) : NaN);
-  return (
-    style.display === 'none' ||
-    style.visibility === 'hidden' ||
-    style.visibility === 'collapse' ||
-    style.opacity.trim() === '0' ||
-    px(style.fontSize) === 0 ||
-    px(style.left) <= -1000 ||
-    px(style.top) <= -1000 ||
-    px(style.textIndent) <= -1000 ||
-    /rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(style.clip)
-  );
-}
-
-/**
- * Declarations read by the browser's own CSS parser, on a detached element. Under the app's
- * CSP a parsed document never applies its style attributes (element.style stays empty), but
- * setting cssText through the CSSOM is allowed.
- */
-function inlineStyle(declarations: string): CSSStyleDeclaration {
-  const probe = document.createElement('span');
-  probe.style.cssText = declarations;
-  return probe.style;
-}
-
 /**
  * The rules of the page's <style> elements, innermost blocks only (a rule inside @media counts
- * as if the media matched: when in doubt, hidden). An inert document has no style sheets to
- * ask, so the declarations are read by a detached element's style, the browser's own parser.
+ * as if the media matched: when in doubt, hidden). Their declarations are judged by the same
+ * rule as inline styles (shared/visibility); only the selector matching is the page's.
  */
-function styleRules(doc: Document): Array<{ selector: string; style: CSSStyleDeclaration }> {
-  const rules: Array<{ selector: string; style: CSSStyleDeclaration }> = [];
+function styleRules(doc: Document): Array<{ selector: string; declarations: string }> {
+  const rules: Array<{ selector: string; declarations: string }> = [];
   for (const element of Array.from(doc.querySelectorAll('style'))) {
     const css = (element.textContent ?? '').replace(/\/\*[\s\S]*?\*\//g, '');
     for (const [, selector, declarations] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-      rules.push({ selector: selector!.trim(), style: inlineStyle(declarations!) });
+      rules.push({ selector: selector!.trim(), declarations: declarations! });
     }
   }
   return rules;
@@ -129,21 +103,17 @@ function withoutHiddenContent(html: string): string {
     xmp.replaceWith(pre);
   }
   const hidden = new Set<Element>();
-  for (const { selector, style } of styleRules(doc)) {
-    if (!hides(style)) continue;
+  for (const { selector, declarations } of styleRules(doc)) {
+    if (!styleHidesText(declarations)) continue;
     try {
       doc.body.querySelectorAll(selector).forEach((element) => hidden.add(element));
     } catch {
       // A selector this browser does not understand hides nothing here either.
     }
   }
-  // Never shown as text by a browser: fallbacks, closed dialogs, form controls' raw content.
-  doc.body
-    .querySelectorAll('noscript, noframes, template, dialog:not([open]), textarea, select, script, style, title')
-    .forEach((element) => hidden.add(element));
+  // The one rule of what a reader could see, as import applies it to a page.
   for (const element of Array.from(doc.body.querySelectorAll('*'))) {
-    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') hidden.add(element);
-    else if (element.hasAttribute('style') && hides(inlineStyle(element.getAttribute('style')!))) hidden.add(element);
+    if (!isReaderVisible(element)) hidden.add(element);
   }
   for (const element of hidden) element.remove();
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);

@@ -1,7 +1,7 @@
 // The last step of every format but plain text: HTML we wrote ourselves (or marked rendered)
 // to plain text, laid out so that normalization keeps paragraphs, list items and table rows apart.
 import { compile, type DomNode, type FormatCallback, type SelectorDefinition } from 'html-to-text';
-import { NOT_TEXT_ELEMENTS } from './visible';
+import { NOT_TEXT_ELEMENTS } from '../../../../shared/visibility';
 
 /** Table cells: a row per line, cells separated by " | " (html-to-text's own table layout pads columns with spaces, which normalization would collapse, and wraps long cells). */
 const tableCell: FormatCallback = (elem, walk, builder) => {

@@ -1,57 +1,13 @@
-// What a reader could see: the one policy for HTML from outside, used by every format that has
-// any (a web page, a pasted page, raw HTML inside Markdown). Everything that is not visible text
-// (script, style, embedded objects, SVG, MathML, form controls, hidden elements, comments,
-// styles, event handlers) is left out of a copy of the page that this file writes itself — kept
-// elements and escaped text. Readability and html-to-text only ever see that copy.
+// The copy of a page that import reads: only what a reader could see. Whether an element can be
+// seen is the one rule in shared/visibility (the paste into a brief asks it too); this file walks
+// jsdom's tree, asks it about every element, and writes out what passes — kept elements and
+// escaped text, never comments, styles or event handlers. Readability and html-to-text only ever
+// see that copy. The page's <style> rules are not evaluated: without media queries and the
+// cascade (a later rule showing what an earlier one hid), reading them would drop text a reader
+// of a responsive page does see.
+import { isReaderVisible } from '../../../../shared/visibility';
 import { escapeAttribute, escapeText } from './escapeHtml';
 import { MAX_ELEMENT_DEPTH } from './htmlBudget';
-
-/** Elements whose content is never visible text: active or embedded content, metadata, form controls. */
-export const NOT_TEXT_ELEMENTS = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
-  'noframes',
-  'object',
-  'embed',
-  'noembed',
-  'applet',
-  'param',
-  'svg',
-  'math',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'base',
-  'canvas',
-  'img',
-  'picture',
-  'source',
-  'track',
-  'video',
-  'audio',
-  'map',
-  'area',
-  'input',
-  'button',
-  'select',
-  'option',
-  'optgroup',
-  'textarea',
-  'datalist',
-  'output',
-  'progress',
-  'meter',
-];
-const NOT_TEXT = new Set(NOT_TEXT_ELEMENTS);
-/** Inline styles that hide text (display, visibility, zero opacity or size), read after comments and white space are dropped. Stylesheets are not evaluated. */
-const HIDING_STYLE =
-  /(?:^|;)(?:display:none|visibility:(?:hidden|collapse)|opacity:0*\.?0*(?:;|!|$)|font-size:0*\.?0*[a-z%]*(?:;|!|$))/;
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 const ELEMENT_NODE = 1;
@@ -84,8 +40,8 @@ export interface VisibleBody {
 }
 
 /**
- * Writes out the body without anything that is not visible text (NOT_TEXT elements, hidden
- * elements, comments, event handlers, styles). This, not the page's own markup, is what
+ * Writes out the body without anything that is not visible text (elements isReaderVisible
+ * refuses, comments, event handlers, styles). This, not the page's own markup, is what
  * Readability and html-to-text get to see. Writing a copy instead of removing nodes matters:
  * jsdom spends time in proportion to the preceding siblings on every removal, which made
  * cleaning a flat page of 30,000 elements take tens of seconds.
@@ -106,7 +62,7 @@ export function serializeVisibleBody(doc: Document): VisibleBody {
     } else if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
       const name = el.localName;
-      if (el.namespaceURI !== HTML_NAMESPACE || NOT_TEXT.has(name) || isHidden(el)) {
+      if (el.namespaceURI !== HTML_NAMESPACE || !isReaderVisible(el)) {
         // left out, with everything inside it
       } else if (name === 'xmp' || name === 'plaintext') {
         // These show their content literally.
@@ -159,21 +115,4 @@ function attributes(el: Element): string {
     written += ` ${name}="${escapeAttribute(el.getAttribute(name) ?? '')}"`;
   }
   return written;
-}
-
-/** Hidden by the page itself: the hidden attribute, aria-hidden, a closed dialog, or an inline style that hides it. */
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
-  if (el.localName === 'dialog' && !el.hasAttribute('open')) return true;
-  const style = el.getAttribute('style');
-  return (
-    style !== null &&
-    HIDING_STYLE.test(
-      style
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\s+/g, '')
-        .toLowerCase(),
-    )
-  );
 }
