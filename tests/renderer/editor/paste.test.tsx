@@ -115,6 +115,8 @@ describe('pasting hostile HTML', () => {
     async (_name, payload) => {
       await paste({ 'text/html': payload.html, 'text/plain': payload.visible.join('\n') });
       expect(dangers()).toEqual([]);
+      // Nothing a reader could not see arrives as text either (hidden, never rendered, smuggled).
+      expect(text()).not.toContain('PWNED');
       const shown = text().replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
       // Visible text survives (it may be split into paragraphs; compare the first words).
       expect(shown).toContain(
@@ -151,6 +153,60 @@ describe('pasting hostile HTML', () => {
     expect(types).toContain('claim-card');
     expect(JSON.stringify(documentJson())).toContain('"claimId":12');
     expect(text()).not.toContain('Some statement text');
+  });
+});
+
+/** The text of `html` as the library stores it when it is imported as an .html file. */
+async function importedText(html: string): Promise<string> {
+  const { sourceId } = await library.invoke('sources.import', {
+    content: { base64: Buffer.from(`<!doctype html><body>${html}</body>`).toString('base64'), fileName: 'page.html' },
+  });
+  return (await library.invoke('sources.get', { sourceId })).text.replace(/\s+/g, ' ');
+}
+
+describe('pasting and importing agree on what a reader could see (one rule, shared/visibility)', () => {
+  // Each was once judged one way by the import extractor and the other by the paste sanitizer,
+  // or slipped past both; the reader of the page sees none of them.
+  const HIDDEN: Array<[string, string]> = [
+    ['an off-screen span (import used to keep it)', '<span style="position: absolute; left: -9999px">PWNED</span>'],
+    ['text indented off-screen (import used to keep it)', '<span style="text-indent: -9999px">PWNED</span>'],
+    ['aria-hidden in upper case (paste used to keep it)', '<span aria-hidden="TRUE">PWNED</span>'],
+    ['a zero font size in em (paste used to keep it)', '<span style="font-size: 0em">PWNED</span>'],
+    ['a button label (paste used to keep it)', '<button>PWNED</button>'],
+    ["an object's fallback content (paste used to keep it)", '<object>PWNED</object>'],
+    ['an escaped keyword (both used to keep it)', '<span style="display: n\\one">PWNED</span>'],
+    [
+      'a clip to nothing (both used to keep it)',
+      '<span style="position: absolute; clip: rect(1px, 1px, 1px, 1px)">PWNED</span>',
+    ],
+    ['transparent text (both used to keep it)', '<span style="color: transparent">PWNED</span>'],
+  ];
+  it.each(HIDDEN)('%s: left out of the brief and of the imported source', async (_name, hidden) => {
+    const html = `<p>Visible first paragraph.</p><p>Shown ${hidden} beside it.</p>`;
+    await paste({ 'text/html': html, 'text/plain': 'Visible first paragraph.\nShown beside it.' });
+    for (const [path, seen] of [
+      ['pasted', text()],
+      ['imported', await importedText(html)],
+    ] as const) {
+      expect(seen, path).toContain('Visible first paragraph.');
+      expect(seen, path).toContain('Shown beside it.');
+      expect(seen, path).not.toContain('PWNED');
+    }
+  });
+
+  const SHOWN: Array<[string, string]> = [
+    ['half opacity', '<span style="opacity: 0.5">seen words</span>'],
+    ['a small negative offset', '<span style="position: relative; left: -10px">seen words</span>'],
+    ['a small font', '<span style="font-size: 0.6em">seen words</span>'],
+    ['aria-hidden="false"', '<span aria-hidden="false">seen words</span>'],
+    ['gradient text', '<span style="color: transparent; background-clip: text">seen words</span>'],
+    ['a comment splitting the property name', '<span style="dis/**/play: none">seen words</span>'],
+  ];
+  it.each(SHOWN)('%s: kept by both', async (_name, shown) => {
+    const html = `<p>Visible first paragraph.</p><p>Shown ${shown} beside it.</p>`;
+    await paste({ 'text/html': html, 'text/plain': 'Visible first paragraph.\nShown seen words beside it.' });
+    expect(text()).toContain('Shown seen words beside it.');
+    expect(await importedText(html)).toContain('Shown seen words beside it.');
   });
 });
 
