@@ -114,33 +114,6 @@ export const reanchorSummarySchema = z.object({
 });
 export type ReanchorSummary = z.infer<typeof reanchorSummarySchema>;
 
-/**
- * Why a new version was not stored: few of the source's cited passages were found in it and its
- * wording has little in common with the current version, so it looks like another document.
- */
-export const differentDocumentSchema = z.object({
-  /** The source's live citations, and how many of them were found (exact or fuzzy) in the new text. */
-  citations: z.number().int(),
-  found: z.number().int(),
-  /** The share of three-word runs the two texts have in common, 0–1. */
-  similarity: z.number().min(0).max(1),
-});
-export type DifferentDocument = z.infer<typeof differentDocumentSchema>;
-
-/** The sentence that says a text was not imported as a new version of `title` because it looks like a different document. */
-export function differentDocumentMessage(title: string, { citations, found, similarity }: DifferentDocument): string {
-  const percent = Math.round(similarity * 100);
-  const wording =
-    similarity === 0
-      ? 'has none of its wording in common with the current version'
-      : `shares ${percent === 0 ? 'under 1' : percent} % of its wording with the current version`;
-  const passages =
-    citations === 0
-      ? `it ${wording}`
-      : `${found === 0 ? 'none' : `only ${found}`} of the ${citations} cited passages ${found === 1 ? 'was' : 'were'} found in it, and it ${wording}`;
-  return `This text looks like a different document from “${title}”: ${passages}. Nothing was imported.`;
-}
-
 const importContent = z
   .object({
     /** Text given directly (paste, CLI --text). */
@@ -201,11 +174,6 @@ export const sourcesApi = {
       metadata: sourceMetadataSchema.partial().default({}),
       /** Import as a new version of this source, re-anchoring all its citations. */
       sourceId: idSchema.optional(),
-      /**
-       * With `sourceId`: store the text as a new version even if it looks like a different
-       * document (see `differentDocument` in the output). Only after the person was asked.
-       */
-      confirmDifferentDocument: z.boolean().optional(),
     }),
     output: z.object({
       sourceId: idSchema,
@@ -215,14 +183,6 @@ export const sourcesApi = {
       /** Another source whose current text is identical, if any (a likely duplicate import). */
       duplicateOfSourceId: idSchema.nullable(),
       reanchor: reanchorSummarySchema,
-      /** The lowest score of a fuzzy citation of the source (0–1), null when none is fuzzy. */
-      lowestFuzzyScore: z.number().min(0).max(1).nullable(),
-      /**
-       * Set when a new version was refused because it looks like a different document: nothing
-       * was written (`unchanged` is true, `versionId` is still the current version, `reanchor`
-       * counts the citations as they are). Send it again with `confirmDifferentDocument` to store it.
-       */
-      differentDocument: differentDocumentSchema.nullable(),
       warnings: z.array(z.string()),
     }),
     writes: ['sources', 'citations'],

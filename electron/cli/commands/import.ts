@@ -4,7 +4,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import {
-  differentDocumentMessage,
   formatMegabytes,
   MAX_SOURCE_BYTES,
   oversizeSourceMessage,
@@ -24,7 +23,6 @@ interface ImportOptions {
   reliability?: SourceReliability;
   format?: (typeof sourceFormatSchema.options)[number];
   source?: number;
-  forceVersion?: boolean;
 }
 
 /** The file's bytes, or INVALID_INPUT / TOO_LARGE with a sentence naming the file. */
@@ -62,20 +60,11 @@ export function importCommand(program: Command, session: Session): void {
       'import as a new version of this source and re-anchor its citations',
       positiveInt('--source'),
     )
-    .option(
-      '--force-version',
-      'with --source: import as a new version even if the file looks like a different document',
-    )
     .addHelpText(
       'after',
       example('briefing import report.html --title "Harbour report" --reliability B --published 2026-11-20'),
     )
     .action(async (file: string, options: ImportOptions) => {
-      if (options.forceVersion && options.source === undefined)
-        throw new AppError(
-          'INVALID_INPUT',
-          '--force-version goes with --source: it imports a new version of that source.',
-        );
       const bytes = readDocument(file);
       const metadata = Object.fromEntries(
         Object.entries({
@@ -88,21 +77,11 @@ export function importCommand(program: Command, session: Session): void {
           reliability: options.reliability,
         }).filter(([, v]) => v !== undefined),
       );
-      const library = session.open();
-      const result = await library.invoke('sources.import', {
+      const result = await session.open().invoke('sources.import', {
         content: { base64: bytes.toString('base64'), fileName: basename(file), format: options.format },
         metadata,
         sourceId: options.source,
-        confirmDifferentDocument: options.forceVersion,
       });
-      // Nothing was written: a script must not go on as if the new version were in.
-      if (result.differentDocument !== null) {
-        const { source } = await library.invoke('sources.get', { sourceId: result.sourceId });
-        throw new AppError(
-          'CONFLICT',
-          `${differentDocumentMessage(source.title, result.differentDocument)} To import it as a new version anyway, add --force-version; to import it as a source of its own, leave out --source.`,
-        );
-      }
       session.print(result, () => {
         const lines = [
           result.unchanged
@@ -111,7 +90,7 @@ export function importCommand(program: Command, session: Session): void {
         ];
         if (options.source !== undefined)
           lines.push(
-            `Citations re-anchored: ${result.reanchor.exact} exact, ${result.reanchor.fuzzy} fuzzy${result.lowestFuzzyScore === null ? '' : ` (lowest score ${Math.round(result.lowestFuzzyScore * 100)} %)`}, ${result.reanchor.orphaned} orphaned.`,
+            `Citations re-anchored: ${result.reanchor.exact} exact, ${result.reanchor.fuzzy} fuzzy, ${result.reanchor.orphaned} orphaned.`,
           );
         for (const warning of result.warnings) lines.push(`Note: ${warning}`);
         return lines.join('\n');

@@ -1,9 +1,9 @@
 // Placing citations in source text: new anchors from a range or a quote, and re-anchoring
 // every citation of a source when a new version of it is imported.
 import { createAnchor, findExactOccurrences, normalizeText, reanchor } from '../../../shared/anchoring';
-import type { ReanchorResult, TextAnchor } from '../../../shared/anchoring';
-import type { Citation } from '../../../shared/api/citations';
+import type { TextAnchor } from '../../../shared/anchoring';
 import { AppError } from '../../../shared/api/errors';
+import type { ReanchorSummary } from '../../../shared/api/sources';
 import type { ServiceContext } from '../context';
 
 export type CitationTarget = { sourceId: number; start: number; end: number } | { sourceId: number; quote: string };
@@ -36,19 +36,19 @@ export function anchorInCurrentVersion(
   return { versionId: source.currentVersionId, anchor: createAnchor(text, target.start, target.end) };
 }
 
-/** Where one live citation of a source lands in a new text: found by re-anchoring, not yet written. */
-export interface ReanchoredCitation {
-  citation: Citation;
-  result: ReanchorResult;
-}
-
 /**
- * Re-anchors every live citation of a source in `newText` and writes nothing: exact where the
- * passage is unchanged or moved, fuzzy with its score where it was edited, orphaned where it
- * is gone. The import looks at the results before it decides to store the text at all.
+ * Moves every live citation of a source to `newVersionId`: exact where the passage is
+ * unchanged or moved, fuzzy with its score where it was edited, orphaned where it is gone.
  */
-export function reanchorInText(ctx: ServiceContext, sourceId: number, newText: string): ReanchoredCitation[] {
-  return ctx.citations.forSource(sourceId).map((citation) => {
+export function reanchorSourceCitations(
+  ctx: ServiceContext,
+  sourceId: number,
+  newVersionId: number,
+  newText: string,
+): ReanchorSummary {
+  const summary: ReanchorSummary = { exact: 0, fuzzy: 0, orphaned: 0 };
+  const now = ctx.now();
+  for (const citation of ctx.citations.forSource(sourceId)) {
     // An orphan keeps its quote but no position: search for it anew without a position hint.
     const anchor: TextAnchor = {
       start: citation.start ?? 0,
@@ -57,18 +57,8 @@ export function reanchorInText(ctx: ServiceContext, sourceId: number, newText: s
       prefix: citation.prefix,
       suffix: citation.suffix,
     };
-    return { citation, result: reanchor(anchor, newText) };
-  });
-}
-
-/** Writes what `reanchorInText` found: each citation moves to `newVersionId`, or is marked orphaned. */
-export function moveCitations(
-  ctx: ServiceContext,
-  reanchored: readonly ReanchoredCitation[],
-  newVersionId: number,
-): void {
-  const now = ctx.now();
-  for (const { citation, result } of reanchored) {
+    const result = reanchor(anchor, newText);
+    summary[result.status] += 1;
     if (result.status === 'orphaned') {
       // Keep the version it was last found in, so the quote can still be shown in context.
       ctx.citations.updateAnchor(
@@ -98,6 +88,7 @@ export function moveCitations(
       );
     }
   }
+  return summary;
 }
 
 export function abbreviate(text: string, max = 60): string {

@@ -1,12 +1,11 @@
 // Use cases for sources: import (new source or new version), list, read, edit metadata.
 import type { Handlers } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
-import { differentDocumentMessage, type SourceMetadata } from '../../../shared/api/sources';
+import type { SourceMetadata } from '../../../shared/api/sources';
 import { normalizeText } from '../../../shared/anchoring/normalize';
 import type { ServiceContext } from '../context';
-import { moveCitations, reanchorInText } from './anchorCitations';
+import { reanchorSourceCitations } from './anchorCitations';
 import type { TextExtractor } from './textExtractor';
-import { countStatuses, lookForDifferentDocument } from './versionCheck';
 
 type SourceHandlers = Pick<
   Handlers,
@@ -32,7 +31,7 @@ function fallbackTitle(fileName: string | undefined, text: string): string {
 
 export function createSourceHandlers(ctx: ServiceContext, extractor: TextExtractor): SourceHandlers {
   return {
-    async 'sources.import'({ content, metadata, sourceId, confirmDifferentDocument = false }) {
+    async 'sources.import'({ content, metadata, sourceId }) {
       // Extraction and hashing run in a worker thread, before the write transaction: they can take
       // seconds, touch no data, and other requests are answered meanwhile.
       const extracted = await extractor.extract(content);
@@ -44,55 +43,25 @@ export function createSourceHandlers(ctx: ServiceContext, extractor: TextExtract
         if (sourceId !== undefined) {
           const source = requireSource(ctx, sourceId);
           const current = ctx.sources.getVersion(source.currentVersionId)!;
+          if (Object.keys(metadata).length > 0) ctx.sources.update(sourceId, { ...source, ...metadata }, now);
           if (current.sha256 === sha256) {
-            if (Object.keys(metadata).length > 0) ctx.sources.update(sourceId, { ...source, ...metadata }, now);
-            const citations = ctx.citations.forSource(sourceId);
+            const counts = { exact: 0, fuzzy: 0, orphaned: 0 };
+            for (const c of ctx.citations.forSource(sourceId)) counts[c.anchorStatus] += 1;
             return {
               sourceId,
               versionId: current.id,
               unchanged: true,
               duplicateOfSourceId: null,
-              ...countStatuses(citations.map((c) => ({ status: c.anchorStatus, score: c.score }))),
-              differentDocument: null,
+              reanchor: counts,
               warnings: [...warnings, 'The text is identical to the current version; no new version was made.'],
             };
           }
-          // Re-anchored first and written only once the text is known to be a version of this source.
-          const reanchored = reanchorInText(ctx, sourceId, extracted.text);
-          const results = reanchored.map((r) => r.result);
-          const different = confirmDifferentDocument
-            ? null
-            : lookForDifferentDocument(ctx.sources.versionText(current.id)!, extracted.text, results);
-          if (different !== null) {
-            const citations = reanchored.map(({ citation }) => ({
-              status: citation.anchorStatus,
-              score: citation.score,
-            }));
-            return {
-              sourceId,
-              versionId: current.id,
-              unchanged: true,
-              duplicateOfSourceId: null,
-              ...countStatuses(citations),
-              differentDocument: different,
-              warnings: [...warnings, differentDocumentMessage(source.title, different)],
-            };
-          }
-          if (Object.keys(metadata).length > 0) ctx.sources.update(sourceId, { ...source, ...metadata }, now);
           const versionId = ctx.sources.insertVersion(
             { sourceId, text: extracted.text, sha256, format: extracted.format, fileName: content.fileName ?? null },
             now,
           );
-          moveCitations(ctx, reanchored, versionId);
-          return {
-            sourceId,
-            versionId,
-            unchanged: false,
-            duplicateOfSourceId: null,
-            ...countStatuses(results),
-            differentDocument: null,
-            warnings,
-          };
+          const reanchor = reanchorSourceCitations(ctx, sourceId, versionId, extracted.text);
+          return { sourceId, versionId, unchanged: false, duplicateOfSourceId: null, reanchor, warnings };
         }
 
         const duplicateOf = ctx.sources.sourceWithCurrentSha(sha256);
@@ -105,8 +74,6 @@ export function createSourceHandlers(ctx: ServiceContext, extractor: TextExtract
             unchanged: true,
             duplicateOfSourceId: duplicateOf,
             reanchor: { exact: 0, fuzzy: 0, orphaned: 0 },
-            lowestFuzzyScore: null,
-            differentDocument: null,
             warnings: [
               ...warnings,
               `This text is already in the library as "${existing.title}"; nothing new was imported.`,
@@ -139,8 +106,6 @@ export function createSourceHandlers(ctx: ServiceContext, extractor: TextExtract
           unchanged: false,
           duplicateOfSourceId: null,
           reanchor: { exact: 0, fuzzy: 0, orphaned: 0 },
-          lowestFuzzyScore: null,
-          differentDocument: null,
           warnings,
         };
       });
