@@ -35,18 +35,6 @@ export async function chooseImportFiles(parent: BrowserWindow | null): Promise<s
   return result.canceled ? [] : result.filePaths;
 }
 
-/** The native open dialog for "Import New Version…": one file (a version replaces one text); null when cancelled. */
-export async function chooseVersionFile(parent: BrowserWindow | null): Promise<string | null> {
-  const options = {
-    title: 'Import New Version',
-    buttonLabel: 'Import as New Version',
-    filters: IMPORT_DIALOG_FILTERS,
-    properties: ['openFile' as const],
-  };
-  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
-}
-
 /**
  * The native save dialog for a PDF export; the chosen path, or null when cancelled. For the
  * export service's save-location seam (see the report: `briefs.exportPdf` without `outFile`).

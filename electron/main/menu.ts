@@ -3,7 +3,7 @@
 import { app, Menu, nativeTheme, shell, type BrowserWindow } from 'electron';
 import type { AppErrorPayload } from '../../shared/api/errors';
 import { toEnvelope } from '../../shared/api/bridge';
-import { chooseBackupFile, chooseImportFiles, chooseVersionFile, showError, showInfo } from './dialogs';
+import { chooseBackupFile, chooseImportFiles, showError, showInfo } from './dialogs';
 import { readImportFile, type ImportFilePayload } from './importFiles';
 import type { LibraryInvoker } from './ipcHandler';
 import { sendEvent } from './ipc';
@@ -29,9 +29,6 @@ export function installApplicationMenu(context: MenuContext): void {
       },
       importSource() {
         void importFromMenu(context);
-      },
-      importVersion() {
-        void importVersionFromMenu(context);
       },
       revealLibrary() {
         shell.showItemInFolder(context.dbPath);
@@ -72,26 +69,6 @@ async function importFromMenu(context: MenuContext): Promise<void> {
   }
   if (files.length === 0) return;
   const payload: MenuCommandPayload = { command: 'import-source', files };
-  sendEvent(parent?.webContents, 'menu.command', payload);
-}
-
-/**
- * "Import New Version…": the menu cannot know which source the reader shows, so it sends the
- * picked file to the page, which imports it as a new version of that source (with progress, the
- * re-anchoring counts and the different-document check) or says that no source is open.
- */
-async function importVersionFromMenu(context: MenuContext): Promise<void> {
-  const parent = context.getWindow();
-  const path = await chooseVersionFile(parent);
-  if (path === null) return;
-  let file: ImportFilePayload;
-  try {
-    file = await readImportFile(path);
-  } catch (error) {
-    await showError(parent, 'This file cannot be imported.', (error as Error).message);
-    return;
-  }
-  const payload: MenuCommandPayload = { command: 'import-version', files: [file] };
   sendEvent(parent?.webContents, 'menu.command', payload);
 }
 

@@ -9,8 +9,6 @@ export interface MenuActions {
   command: (command: MenuCommand) => void;
   /** Native open dialog, then the `import-source` command with the picked files. */
   importSource: () => void;
-  /** Native open dialog for one file, then the `import-version` command with it. */
-  importVersion: () => void;
   revealLibrary: () => void;
   backupLibrary: () => void;
   toggleDarkMode: () => void;
@@ -57,7 +55,6 @@ export function buildMenuTemplate(actions: MenuActions, env: MenuEnvironment): M
     submenu: [
       { id: 'new-brief', label: 'New Brief', accelerator: 'CmdOrCtrl+N', click: () => actions.command('new-brief') },
       { id: 'import-source', label: 'Import Source…', accelerator: 'CmdOrCtrl+O', click: () => actions.importSource() },
-      { id: 'import-version', label: 'Import New Version…', click: () => actions.importVersion() },
       {
         id: 'export-pdf',
         label: 'Export PDF…',

@@ -14,7 +14,6 @@ function actions() {
   return {
     command: vi.fn<MenuActions['command']>(),
     importSource: vi.fn<() => void>(),
-    importVersion: vi.fn<() => void>(),
     revealLibrary: vi.fn<() => void>(),
     backupLibrary: vi.fn<() => void>(),
     toggleDarkMode: vi.fn<() => void>(),
@@ -69,19 +68,9 @@ describe('application menu', () => {
     expect(byId('export-pdf')?.accelerator).toBe('CmdOrCtrl+Shift+E');
     expect(byId('find')?.accelerator).toBe('CmdOrCtrl+F');
     for (const command of MENU_COMMANDS) click(byId(command));
-    // Imports go through the native open dialog first (a relayed menu click is no user gesture in the page).
+    // Import goes through the native open dialog first (a relayed menu click is no user gesture in the page).
     expect(a.importSource).toHaveBeenCalledOnce();
-    expect(a.importVersion).toHaveBeenCalledOnce();
-    expect(a.command.mock.calls.map((call) => call[0])).toEqual(
-      MENU_COMMANDS.filter((c) => c !== 'import-source' && c !== 'import-version'),
-    );
-  });
-
-  it('offers Import New Version… in the File menu, right after Import Source…', () => {
-    const file = buildMenuTemplate(actions(), env()).find((menu) => menu.label === '&File')!;
-    const ids = (file.submenu as MenuItemConstructorOptions[]).map((item) => item.id);
-    expect(ids.indexOf('import-version')).toBe(ids.indexOf('import-source') + 1);
-    expect(flatten([file]).find((item) => item.id === 'import-version')?.label).toBe('Import New Version…');
+    expect(a.command.mock.calls.map((call) => call[0])).toEqual(MENU_COMMANDS.filter((c) => c !== 'import-source'));
   });
 
   it('has Reveal Library File, Back Up Library…, Dark Mode and About', () => {
