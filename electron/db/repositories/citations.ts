@@ -55,6 +55,9 @@ export interface NewCitation {
   exact: string;
   prefix: string;
   suffix: string;
+  /** A new citation is found, never orphaned: exact, or fuzzy when carried over from an older version. */
+  anchorStatus: Exclude<Citation['anchorStatus'], 'orphaned'>;
+  score: number;
 }
 
 /** Where a re-anchored citation now points; start/end null when orphaned. */
@@ -77,7 +80,7 @@ export function createCitationsRepository(db: Database) {
     insert:
       db.prepare(`INSERT INTO citations (claim_id, brief_id, source_id, version_id, stance, start_offset, end_offset,
         exact, prefix, suffix, anchor_status, score, created_at, updated_at)
-      VALUES (@claimId, @briefId, @sourceId, @versionId, @stance, @start, @end, @exact, @prefix, @suffix, 'exact', 1, @now, @now)`),
+      VALUES (@claimId, @briefId, @sourceId, @versionId, @stance, @start, @end, @exact, @prefix, @suffix, @anchorStatus, @score, @now, @now)`),
     get: db.prepare(`${SELECT} WHERE c.id = ? AND c.detached_at IS NULL`),
     forClaim: db.prepare(`${SELECT} WHERE c.claim_id = ? AND c.detached_at IS NULL ORDER BY c.id`),
     forSource: db.prepare(`${SELECT} WHERE c.source_id = ? AND c.detached_at IS NULL ORDER BY c.id`),

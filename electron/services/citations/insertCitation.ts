@@ -21,10 +21,9 @@ export function insertCitation(
       ? { ...anchorInCurrentVersion(ctx, target), anchorStatus: 'exact', score: 1 }
       : placeSelection(ctx, target);
   const { versionId, anchor, anchorStatus, score } = placed;
-  const id = ctx.citations.insert({ ...owner, sourceId: target.sourceId, versionId, stance, ...anchor }, ctx.now());
-  // New citations are stored exact; one carried over approximately is marked so in the same
-  // transaction, with its score, exactly as re-anchoring marks it — it then waits for review.
-  if (anchorStatus === 'fuzzy')
-    ctx.citations.updateAnchor({ id, versionId, ...anchor, anchorStatus, score }, ctx.now());
-  return id;
+  // One carried over approximately is stored fuzzy with its score, as re-anchoring marks one, and waits for review.
+  return ctx.citations.insert(
+    { ...owner, sourceId: target.sourceId, versionId, stance, ...anchor, anchorStatus, score },
+    ctx.now(),
+  );
 }
