@@ -8,7 +8,7 @@ import type { AppError } from '../../shared/api/errors';
 import type { CitationStance } from '../../shared/tradecraft/vocabularies';
 import { invoke, toAppError, useQuery } from '../bridge';
 import { useWorkspace, useWorkspaceActions } from '../workspace/workspaceState';
-import { useReaderSelection } from '../sources/readerSelection';
+import { passageTarget, samePassage, useReaderSelection } from '../sources/readerSelection';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatUpdated } from '../ui/formatDate';
 import { Kbd } from '../ui/Kbd';
@@ -130,7 +130,7 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
                 void invoke('citations.attach', {
                   claimId,
                   // The version it was found in: if the source changed since, the library carries it over.
-                  target: { sourceId: c.sourceId, versionId: c.versionId, start, end },
+                  target: passageTarget({ ...c, start, end }),
                   stance: c.stance,
                 }).catch((e: unknown) => toasts.error(e, 'Could not restore the citation')),
             }
@@ -146,12 +146,7 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
     try {
       await invoke('citations.attach', {
         claimId,
-        target: {
-          sourceId: selection.sourceId,
-          versionId: selection.versionId,
-          start: selection.start,
-          end: selection.end,
-        },
+        target: passageTarget(selection),
         stance: 'supports',
       });
     } catch (error) {
@@ -159,15 +154,7 @@ export function EditClaimCard({ claimId }: { claimId: number }) {
     }
   };
 
-  const alreadyCited =
-    selection !== null &&
-    live.citations.some(
-      (c) =>
-        c.sourceId === selection.sourceId &&
-        c.versionId === selection.versionId &&
-        c.start === selection.start &&
-        c.end === selection.end,
-    );
+  const alreadyCited = selection !== null && live.citations.some((c) => samePassage(c, selection));
 
   return (
     <ClaimForm labelledBy="card-title" onSave={() => void save()} canSave={dirty}>

@@ -6,7 +6,7 @@ import type { CitationStance } from '../../shared/tradecraft/vocabularies';
 import { invoke } from '../bridge';
 import { useWorkspaceActions } from '../workspace/workspaceState';
 import type { PassageSelection } from '../sources/readerSelection';
-import { useReaderSelection } from '../sources/readerSelection';
+import { passageTarget, useReaderSelection } from '../sources/readerSelection';
 import { Kbd } from '../ui/Kbd';
 import { SHORTCUTS } from '../ui/keyboard';
 import { useToasts } from '../ui/Toasts';
@@ -44,7 +44,7 @@ export function NewClaimCard({ passages }: { passages: readonly PassageSelection
         const claim = await invoke('claims.create', {
           ...fields,
           citations: cited.map((p) => ({
-            target: { sourceId: p.sourceId, versionId: p.versionId, start: p.start, end: p.end },
+            target: passageTarget(p),
             stance: stances[keyOf(p)] ?? 'supports',
           })),
         });

@@ -19,7 +19,7 @@ import { useDebouncedValue } from '../ui/useDebouncedValue';
 import { ReliabilityBadge } from '../ui/tradecraft';
 import { ReaderText } from './ReaderText';
 import { layoutReaderText, type ReaderHighlight } from './readerLayout';
-import { setReaderSelection, useReaderSelection, getReaderSelection, type PassageSelection } from './readerSelection';
+import { setReaderSelection, useReaderSelection, getReaderSelection, passageTarget } from './readerSelection';
 import { selectionToRange } from './selectionOffsets';
 import { SourceDetailsDialog } from './SourceDetailsDialog';
 import { SourceMeta } from './SourceMeta';
@@ -447,14 +447,6 @@ function ReaderToolbar({
       </div>
     </div>
   );
-}
-
-/**
- * What the library needs to cite a passage: its offsets and the version they count in. If the
- * source has changed since the selection, the library carries the passage over or refuses it.
- */
-function passageTarget({ sourceId, versionId, start, end }: PassageSelection) {
-  return { sourceId, versionId, start, end };
 }
 
 /** At most `max` characters, never cutting an emoji or other astral character in half. */

@@ -14,6 +14,30 @@ export interface PassageSelection {
   exact: string;
 }
 
+/** Where a passage lies: a source, the version its offsets count in, and the offsets. */
+type PassagePlace = Pick<PassageSelection, 'sourceId' | 'versionId' | 'start' | 'end'>;
+
+/**
+ * What the library needs to cite a passage: its offsets and the version they count in. If the
+ * source has changed since the selection, the library carries the passage over or refuses it.
+ */
+export function passageTarget({ sourceId, versionId, start, end }: PassagePlace): PassagePlace {
+  return { sourceId, versionId, start, end };
+}
+
+/** Whether a citation or passage lies at the same offsets of the same version as `passage`. */
+export function samePassage(
+  other: { sourceId: number; versionId: number; start: number | null; end: number | null },
+  passage: PassagePlace,
+): boolean {
+  return (
+    other.sourceId === passage.sourceId &&
+    other.versionId === passage.versionId &&
+    other.start === passage.start &&
+    other.end === passage.end
+  );
+}
+
 let current: PassageSelection | null = null;
 const listeners = new Set<() => void>();
 

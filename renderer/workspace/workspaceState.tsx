@@ -5,7 +5,7 @@
 // they may not import app/ (see app/README.md).
 import { createContext, useContext, useMemo, useReducer, type ReactNode } from 'react';
 import { invoke } from '../bridge';
-import type { PassageSelection } from '../sources/readerSelection';
+import { samePassage, type PassageSelection } from '../sources/readerSelection';
 
 export type ContextTab = 'sources' | 'claims' | 'inspector';
 export const CONTEXT_TABS: readonly ContextTab[] = ['sources', 'claims', 'inspector'];
@@ -70,13 +70,7 @@ function reduce(state: WorkspaceState, action: Action): WorkspaceState {
       return { ...state, tab: 'inspector', inspector: action.target, inspectorDirty: false, inspectorPending: null };
     case 'addPassageToNewCard': {
       const current = state.inspector?.kind === 'new' ? state.inspector.citations : [];
-      const duplicate = current.some(
-        (p) =>
-          p.sourceId === action.passage.sourceId &&
-          p.versionId === action.passage.versionId &&
-          p.start === action.passage.start &&
-          p.end === action.passage.end,
-      );
+      const duplicate = current.some((p) => samePassage(p, action.passage));
       const citations = duplicate ? current : [...current, action.passage];
       return {
         ...state,
